@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as core from './0001-core';
+
+/** The ordered list of migrations; add a file `NNNN-<what>.ts` and list it here. */
+export const migrations: Record<string, Migration> = {
+  '0001-core': core,
+};

@@ -1,0 +1,43 @@
+import { openStore, type Store } from './db/connection';
+import { InProcessQueue } from './jobs/in-process';
+import type { JobQueue } from './jobs/queue';
+import { OrdersService } from './orders/orders.service';
+import { ReturnsService } from './returns/returns.service';
+import { TenantsService } from './tenants/tenants.service';
+
+/** The returns domain over one data directory: the services every interface (API, CLI, import) calls. */
+export interface Engine {
+  store: Store;
+  jobs: JobQueue;
+  tenants: TenantsService;
+  orders: OrdersService;
+  returns: ReturnsService;
+  close(): Promise<void>;
+}
+
+/** How to open an engine. */
+export interface EngineOptions {
+  dataDir: string;
+  /** The job queue; defaults to an in-process queue. */
+  jobs?: JobQueue;
+}
+
+/** Opens the store of a data directory and wires the services over it. */
+export async function openEngine(opts: EngineOptions): Promise<Engine> {
+  const store = await openStore(opts.dataDir);
+  const jobs = opts.jobs ?? new InProcessQueue();
+  const tenants = new TenantsService(store.db);
+  const orders = new OrdersService(store.db, tenants);
+  const returns = new ReturnsService(store.db, tenants, jobs);
+  return {
+    store,
+    jobs,
+    tenants,
+    orders,
+    returns,
+    async close() {
+      await jobs.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/database';
+import type { NewOrderLineRow, NewOrderRow, OrderLineRow, OrderRow } from './order.table';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** An order of a tenant, or undefined. */
+export function findOrder(db: Db, tenantId: string, orderId: string): Promise<OrderRow | undefined> {
+  return db.selectFrom('orders').selectAll().where('tenant_id', '=', tenantId).where('id', '=', orderId).executeTakeFirst();
+}
+
+/** The lines of an order of a tenant, in line id order. */
+export function findOrderLines(db: Db, tenantId: string, orderId: string): Promise<OrderLineRow[]> {
+  return db
+    .selectFrom('order_lines')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('order_id', '=', orderId)
+    .orderBy('line_id')
+    .execute();
+}
+
+/** Inserts an order and its lines. */
+export async function insertOrder(db: Db, order: NewOrderRow, lines: NewOrderLineRow[]): Promise<void> {
+  await db.insertInto('orders').values(order).execute();
+  if (lines.length) await db.insertInto('order_lines').values(lines).execute();
+}
+
+/** Inserts a customer unless the tenant already has one with that id; fills a missing e-mail. */
+export async function upsertCustomer(db: Db, tenantId: string, id: string, email: string | null, at: Date): Promise<void> {
+  await db
+    .insertInto('customers')
+    .values({ tenant_id: tenantId, id, email, created_at: at })
+    .onConflict((oc) =>
+      oc.columns(['tenant_id', 'id']).doUpdateSet((eb) => ({ email: eb.fn.coalesce('customers.email', eb.ref('excluded.email')) })),
+    )
+    .execute();
+}
+
+/** Inserts or refreshes catalogue entries from order lines. */
+export async function upsertProducts(
+  db: Db,
+  rows: { tenant_id: string; sku: string; name: string | null; category: string; price: number; weight_kg: number | null; co2e_kg: number | null }[],
+): Promise<void> {
+  for (const row of rows) {
+    await db
+      .insertInto('products')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['tenant_id', 'sku']).doUpdateSet((eb) => ({
+          name: eb.fn.coalesce(eb.ref('excluded.name'), 'products.name'),
+          category: eb.ref('excluded.category'),
+          price: eb.ref('excluded.price'),
+          weight_kg: eb.fn.coalesce(eb.ref('excluded.weight_kg'), 'products.weight_kg'),
+          co2e_kg: eb.fn.coalesce(eb.ref('excluded.co2e_kg'), 'products.co2e_kg'),
+        })),
+      )
+      .execute();
+  }
+}

@@ -1,0 +1,266 @@
+import type { Kysely } from 'kysely';
+import { reasonCodeFrom } from '../classification/taxonomy';
+import type { Database } from '../db/database';
+import { appendEvent, readTimeline, type DomainEvent } from '../events/events.repository';
+import type { JobQueue } from '../jobs/queue';
+import { findOrder, findOrderLines } from '../orders/orders.repository';
+import { parseTimestamp } from '../orders/orders.service';
+import { DomainError, InvalidInputError, NotFoundError, PolicyRefusalError, UnprocessableError, IllegalTransitionError } from '../shared/errors';
+import { newReturnId } from '../shared/ids';
+import type { TenantsService } from '../tenants/tenants.service';
+import { RESOLUTIONS, type Resolution } from './dispositions';
+import { assertReturnable } from './policy';
+import type { ReturnLineRow, ReturnRow } from './return.table';
+import * as repo from './returns.repository';
+import { ReturnStatus, toShopifyReturnStatus } from './status';
+import { TRANSITIONS } from './transitions/all-transitions';
+import type { ReturnAction } from './transitions/transition';
+
+/** A line the customer wants to send back. */
+export interface ReturnLineRequest {
+  sku: string;
+  quantity: number;
+  reason_code?: string | null;
+  reason_text?: string | null;
+}
+
+/** A return request from the portal, the API, an import or Shopify. */
+export interface ReturnRequest {
+  order_id: string;
+  lines: ReturnLineRequest[];
+  resolution?: Resolution;
+  requested_at?: string | Date;
+  return_id?: string;
+}
+
+/** Who is acting and through which channel. */
+export interface ActorContext {
+  actor: string;
+  source?: string;
+}
+
+/** A return as the domain presents it. */
+export interface Return {
+  return_id: string;
+  order_id: string;
+  customer_id: string;
+  status: ReturnStatus;
+  shopify_status: string;
+  resolution: Resolution | null;
+  source: string;
+  decline_reason: string | null;
+  requested_at: string;
+  approved_at: string | null;
+  declined_at: string | null;
+  shipped_at: string | null;
+  received_at: string | null;
+  inspected_at: string | null;
+  resolved_at: string | null;
+  closed_at: string | null;
+  canceled_at: string | null;
+  lines: ReturnLine[];
+  timeline?: DomainEvent[];
+}
+
+/** One line of a return as presented. */
+export type ReturnLine = Omit<ReturnLineRow, 'tenant_id' | 'return_id' | 'order_id'>;
+
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+function toReturn(row: ReturnRow, lines: ReturnLineRow[]): Return {
+  return {
+    return_id: row.id,
+    order_id: row.order_id,
+    customer_id: row.customer_id,
+    status: row.status,
+    shopify_status: toShopifyReturnStatus(row.status),
+    resolution: row.resolution,
+    source: row.source,
+    decline_reason: row.decline_reason,
+    requested_at: iso(row.requested_at)!,
+    approved_at: iso(row.approved_at),
+    declined_at: iso(row.declined_at),
+    shipped_at: iso(row.shipped_at),
+    received_at: iso(row.received_at),
+    inspected_at: iso(row.inspected_at),
+    resolved_at: iso(row.resolved_at),
+    closed_at: iso(row.closed_at),
+    canceled_at: iso(row.canceled_at),
+    lines: lines.map(({ tenant_id: _t, return_id: _r, order_id: _o, ...rest }) => ({
+      ...rest,
+      received_at: iso(rest.received_at) as never,
+      inspected_at: iso(rest.inspected_at) as never,
+      restocked_at: iso(rest.restocked_at) as never,
+      refunded_at: iso(rest.refunded_at) as never,
+    })),
+  };
+}
+
+/** A page of returns and the cursor of the next one. */
+export interface ReturnPage {
+  returns: Return[];
+  next_cursor: string | null;
+}
+
+/** The RMA core: requesting returns under the tenant's policy and moving them through their lifecycle. */
+export class ReturnsService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly tenants: TenantsService,
+    private readonly jobs?: JobQueue,
+  ) {}
+
+  /** Opens a return after checking the order, the policy and the quantities still returnable. */
+  async requestReturn(tenantId: string, request: ReturnRequest, who: ActorContext): Promise<Return> {
+    const tenant = await this.tenants.getTenant(tenantId);
+    const at = request.requested_at ? parseTimestamp(request.requested_at, 'requested_at') : new Date();
+    if (!request.lines?.length) throw new InvalidInputError('a return needs at least one line: lines [{sku, quantity}]');
+    if (request.resolution !== undefined && !RESOLUTIONS.includes(request.resolution)) {
+      throw new InvalidInputError(`resolution '${request.resolution}' is not one of ${RESOLUTIONS.join(', ')}`);
+    }
+    const returnId = request.return_id ?? newReturnId();
+    let customerId = '';
+    await this.db.transaction().execute(async (trx) => {
+      const order = await findOrder(trx, tenantId, request.order_id);
+      if (!order) throw new NotFoundError('order', request.order_id);
+      customerId = order.customer_id;
+      if (await repo.findReturn(trx, tenantId, returnId)) {
+        throw new DomainError('conflict', `return ${returnId} already exists`, { return_id: returnId });
+      }
+      const orderLines = await findOrderLines(trx, tenantId, order.id);
+      const held = await repo.unitsAlreadyReturned(trx, tenantId, order.id);
+      const seen = new Set<string>();
+      const lines = request.lines.map((line, i) => {
+        if (seen.has(line.sku)) throw new UnprocessableError(`sku ${line.sku} appears twice in the return: put its whole quantity on one line`);
+        seen.add(line.sku);
+        if (!Number.isInteger(line.quantity) || line.quantity < 1) {
+          throw new InvalidInputError(`lines[${i}].quantity must be a whole number >= 1, got ${JSON.stringify(line.quantity)}`);
+        }
+        const orderLine = orderLines.find((o) => o.sku === line.sku);
+        if (!orderLine) throw new UnprocessableError(`order ${order.id} has no line with sku '${line.sku}'`);
+        assertReturnable(
+          tenant.policy,
+          { sku: line.sku, category: orderLine.category, final_sale: orderLine.final_sale, window_starts_at: new Date(order.delivered_at ?? order.ordered_at) },
+          at,
+        );
+        const already = held.get(orderLine.line_id) ?? 0;
+        if (line.quantity + already > orderLine.quantity) {
+          const left = Math.max(orderLine.quantity - already, 0);
+          throw new PolicyRefusalError(
+            `cannot return ${line.quantity} x ${line.sku}: ${orderLine.quantity} bought, ${already} already being returned, so at most ${left} can be returned`,
+            { sku: line.sku, bought: orderLine.quantity, already_returned: already, returnable: left },
+          );
+        }
+        let reasonCode: string | null = null;
+        if (line.reason_code) {
+          reasonCode = reasonCodeFrom(line.reason_code) ?? null;
+          if (!reasonCode) throw new InvalidInputError(`reason_code '${line.reason_code}' of ${line.sku} is not a known return reason code`);
+        }
+        return {
+          tenant_id: tenantId,
+          return_id: returnId,
+          order_id: order.id,
+          line_id: orderLine.line_id,
+          sku: line.sku,
+          quantity: line.quantity,
+          reason_code: reasonCode,
+          reason_text: line.reason_text?.trim() || null,
+        };
+      });
+      await repo.insertReturn(
+        trx,
+        {
+          tenant_id: tenantId,
+          id: returnId,
+          order_id: order.id,
+          customer_id: order.customer_id,
+          status: ReturnStatus.Requested,
+          resolution: request.resolution ?? null,
+          source: who.source ?? 'api',
+          requested_at: at,
+          updated_at: new Date(),
+        },
+        lines,
+      );
+      await appendEvent(trx, {
+        tenantId,
+        entityType: 'return',
+        entityId: returnId,
+        type: 'return.requested',
+        actor: who.actor,
+        occurredAt: new Date(),
+        payload: { order_id: order.id, lines: lines.map((l) => ({ sku: l.sku, quantity: l.quantity })), resolution: request.resolution ?? null },
+      });
+    });
+    await this.jobs?.enqueue('return.requested', { tenant_id: tenantId, return_id: returnId, customer_id: customerId });
+    return this.getReturn(tenantId, returnId);
+  }
+
+  /** Applies one lifecycle action; an action not allowed from the current status changes nothing. */
+  async transition(tenantId: string, returnId: string, action: ReturnAction, input: Record<string, unknown>, who: ActorContext): Promise<Return> {
+    const transition = TRANSITIONS[action];
+    if (!transition) throw new InvalidInputError(`'${action}' is not a return action`);
+    const tenant = await this.tenants.getTenant(tenantId);
+    await this.db.transaction().execute(async (trx) => {
+      const ret = await repo.findReturn(trx, tenantId, returnId);
+      if (!ret) throw new NotFoundError('return', returnId);
+      if (!transition.from.includes(ret.status)) throw new IllegalTransitionError(returnId, action, ret.status, transition.from);
+      const lines = await repo.findReturnLines(trx, tenantId, returnId);
+      const orderLines = await findOrderLines(trx, tenantId, ret.order_id);
+      const at = new Date();
+      const ctx = { trx, ret, lines, orderLines, input, at, currency: tenant.currency };
+      transition.guard?.(ctx);
+      const to = transition.to(input);
+      const { update, payload } = await transition.apply(ctx);
+      const updated = await repo.updateReturnIfVersion(trx, tenantId, returnId, ret.version, { ...update, status: to, updated_at: at });
+      if (!updated) throw new DomainError('conflict', `return ${returnId} changed while ${action} was applied; try again`);
+      await appendEvent(trx, {
+        tenantId,
+        entityType: 'return',
+        entityId: returnId,
+        type: `return.${to}`,
+        actor: who.actor,
+        occurredAt: at,
+        reason: typeof input.reason === 'string' ? input.reason : null,
+        payload: { action, from: ret.status, to, ...payload },
+      });
+    });
+    await this.jobs?.enqueue(`return.${action}`, { tenant_id: tenantId, return_id: returnId });
+    return this.getReturn(tenantId, returnId, { timeline: true });
+  }
+
+  /** A return of the tenant with its lines (and timeline when asked); NotFoundError otherwise. */
+  async getReturn(tenantId: string, returnId: string, opts: { timeline?: boolean } = {}): Promise<Return> {
+    const row = await repo.findReturn(this.db, tenantId, returnId);
+    if (!row) throw new NotFoundError('return', returnId);
+    const ret = toReturn(row, await repo.findReturnLines(this.db, tenantId, returnId));
+    if (opts.timeline) ret.timeline = await readTimeline(this.db, tenantId, 'return', returnId);
+    return ret;
+  }
+
+  /** A page of the tenant's returns, newest first, with an opaque cursor for the next page. */
+  async listReturns(tenantId: string, filter: Omit<repo.ReturnListFilter, 'after' | 'limit'> & { cursor?: string; limit?: number }): Promise<ReturnPage> {
+    const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
+    let after: repo.ReturnListFilter['after'];
+    if (filter.cursor) {
+      try {
+        const [requested_at, id] = JSON.parse(Buffer.from(filter.cursor, 'base64url').toString('utf8')) as [string, string];
+        if (typeof requested_at !== 'string' || typeof id !== 'string') throw new Error('shape');
+        after = { requested_at, id };
+      } catch {
+        throw new InvalidInputError('cursor is not one this API handed out; start again without it');
+      }
+    }
+    const rows = await repo.listReturns(this.db, tenantId, { ...filter, after, limit: limit + 1 });
+    const page = rows.slice(0, limit);
+    const linesByReturn = await repo.findLinesOfReturns(this.db, tenantId, page.map((r) => r.id));
+    const last = page[page.length - 1];
+    return {
+      returns: page.map((r) => toReturn(r, linesByReturn.get(r.id) ?? [])),
+      next_cursor:
+        rows.length > limit && last
+          ? Buffer.from(JSON.stringify([new Date(last.requested_at).toISOString(), last.id])).toString('base64url')
+          : null,
+    };
+  }
+}

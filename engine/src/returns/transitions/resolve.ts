@@ -1,0 +1,55 @@
+import { InvalidInputError, UnprocessableError } from '../../shared/errors';
+import { RESOLUTIONS, type Resolution } from '../dispositions';
+import { recordLineRefund } from '../refunds';
+import { ReturnStatus } from '../status';
+import type { ReturnTransition } from './transition';
+
+/** How the customer is made whole; refunds default to the price paid for the returned units. */
+export interface ResolveInput {
+  resolution?: Resolution;
+  /** Per-line refund amounts overriding the default (e.g. minus a restocking fee). */
+  amounts?: { sku: string; amount: number }[];
+  /** For exchanges: the SKU sent instead. */
+  exchange_sku?: string;
+}
+
+/**
+ * Resolves a return: refund, exchange, store credit after inspection, or keep_it (a returnless refund) straight
+ * from requested or approved, since nothing is shipped back.
+ */
+export const resolve: ReturnTransition<ResolveInput> = {
+  action: 'resolve',
+  from: [ReturnStatus.Inspected, ReturnStatus.Requested, ReturnStatus.Approved],
+  to: () => ReturnStatus.Resolved,
+  guard({ ret, lines, input }) {
+    const resolution = input.resolution ?? ret.resolution ?? undefined;
+    if (!resolution || !RESOLUTIONS.includes(resolution)) {
+      throw new InvalidInputError(`resolving a return needs a resolution: one of ${RESOLUTIONS.join(', ')}`);
+    }
+    if (ret.status !== ReturnStatus.Inspected && resolution !== 'keep_it') {
+      throw new UnprocessableError(
+        `return ${ret.id} is ${ret.status}: only a keep_it resolution (refund without return) can resolve it before it is received and inspected`,
+      );
+    }
+    for (const a of input.amounts ?? []) {
+      if (!lines.some((l) => l.sku === a.sku)) throw new UnprocessableError(`return ${ret.id} has no line with sku '${a.sku}'`);
+      if (!(a.amount >= 0)) throw new InvalidInputError(`refund amount of ${a.sku} must be >= 0`);
+    }
+  },
+  async apply({ trx, ret, lines, orderLines, input, at, currency }) {
+    const resolution = (input.resolution ?? ret.resolution)!;
+    const refunds: { sku: string; amount: number; created: boolean }[] = [];
+    if (resolution !== 'exchange') {
+      for (const line of lines) {
+        const paid = Number(orderLines.find((o) => o.line_id === line.line_id)?.unit_price ?? 0) * line.quantity;
+        const amount = input.amounts?.find((a) => a.sku === line.sku)?.amount ?? paid;
+        const r = await recordLineRefund(trx, { tenantId: ret.tenant_id, returnId: ret.id, sku: line.sku, amount, currency, kind: resolution, at });
+        refunds.push({ sku: line.sku, amount: r.amount, created: r.created });
+      }
+    }
+    return {
+      update: { resolved_at: at, resolution },
+      payload: { resolution, refunds, ...(input.exchange_sku ? { exchange_sku: input.exchange_sku } : {}) },
+    };
+  },
+};
