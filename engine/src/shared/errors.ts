@@ -29,7 +29,7 @@ export class IllegalTransitionError extends DomainError {
     super(
       'conflict',
       `cannot ${action} return ${returnId}: it is ${status}, and ${action} is only allowed when it is ${allowedFrom.join(' or ')}`,
-      { return_id: returnId, action, status, allowed_from: allowedFrom },
+      { return_id: returnId, action, current_status: status, allowed_from: allowedFrom },
     );
   }
 }

@@ -1,0 +1,43 @@
+import type { Engine } from '@rebound/engine';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { declareAuth } from './plugins/app/auth';
+import { registerOpenApi } from './plugins/external/openapi';
+import { installProblemDetails } from './plugins/external/problem-details';
+import { installValidators } from './plugins/external/validation';
+import { orderRoutes } from './routes/api/v1/orders/routes';
+import { returnRoutes } from './routes/api/v1/returns/routes';
+import { healthRoutes } from './routes/health';
+
+/** What the HTTP app is built from. */
+export interface AppOptions {
+  engine: Engine;
+  /** pino options, or false for silence (tests). */
+  logger?: FastifyServerOptions['logger'];
+  /** Extra route plugins composed in by the caller (e.g. the CLI hand-off, the web UI). */
+  extraRoutes?: Array<(app: FastifyInstance) => Promise<void>>;
+}
+
+/** Builds the Fastify app: plugins (external, then app), then routes. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 5 * 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: false } },
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  installValidators(app);
+  installProblemDetails(app);
+  await registerOpenApi(app);
+  declareAuth(app);
+  const { engine } = opts;
+  await app.register(healthRoutes, { engine });
+  await app.register(orderRoutes, { engine });
+  await app.register(returnRoutes, { engine });
+  for (const extra of opts.extraRoutes ?? []) await app.register(extra);
+  return app;
+}
