@@ -7,8 +7,8 @@ import type { FastifyInstance, FastifySchema } from 'fastify';
  * coerced), while querystrings and path params are coerced, since in a URL everything is a string.
  */
 export function installValidators(app: FastifyInstance): void {
-  const strict = addFormats.default(new Ajv.default({ allErrors: true, coerceTypes: false, useDefaults: true, removeAdditional: false, strict: false }));
-  const lenient = addFormats.default(new Ajv.default({ allErrors: true, coerceTypes: 'array', useDefaults: true, removeAdditional: false, strict: false }));
+  const strict = addFormats(new Ajv({ allErrors: true, coerceTypes: false, useDefaults: true, removeAdditional: false, strict: false }));
+  const lenient = addFormats(new Ajv({ allErrors: true, coerceTypes: 'array', useDefaults: true, removeAdditional: false, strict: false }));
   app.setValidatorCompiler(({ schema, httpPart }: { schema: FastifySchema; httpPart?: string }) =>
     (httpPart === 'body' ? strict : lenient).compile(schema as object),
   );

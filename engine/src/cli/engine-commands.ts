@@ -1,0 +1,8 @@
+import type { Command } from 'commander';
+import type { CliContext } from './context';
+import { registerTenantCommands } from './tenant-commands';
+
+/** Registers every command the engine owns: tenants, kpi, dbt, classify, rules, models. One line per feature. */
+export function registerEngineCommands(program: Command, ctx: CliContext): void {
+  registerTenantCommands(program, ctx);
+}
