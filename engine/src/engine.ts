@@ -1,4 +1,5 @@
 import { openStore, type Store } from './db/connection';
+import { registerJobHandlers } from './jobs/handlers/all-handlers';
 import { InProcessQueue } from './jobs/in-process';
 import type { JobQueue } from './jobs/queue';
 import { OrdersService } from './orders/orders.service';
@@ -29,7 +30,7 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
   const tenants = new TenantsService(store.db);
   const orders = new OrdersService(store.db, tenants);
   const returns = new ReturnsService(store.db, tenants, jobs);
-  return {
+  const engine: Engine = {
     store,
     jobs,
     tenants,
@@ -40,4 +41,6 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
       await store.close();
     },
   };
+  registerJobHandlers(engine);
+  return engine;
 }
