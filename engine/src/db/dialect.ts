@@ -4,7 +4,7 @@
  * connection) and a say in how DuckDB values come back (BIGINT counts as numbers, DECIMAL money as numbers).
  * SQL generation reuses Kysely's Postgres compiler: DuckDB speaks that dialect, `$n` parameters included.
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBPreparedStatement } from '@duckdb/node-api';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -52,12 +52,41 @@ export function fromDuckRow(row: Record<string, unknown>): Record<string, unknow
   return out;
 }
 
+const CACHED_KINDS = new Set(['SelectQueryNode', 'InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryNode']);
+const MAX_PREPARED = 256;
+
 class DuckDBKyselyConnection implements DatabaseConnection {
+  // DuckDB spends much of a small query's time parsing and planning; the query builder produces the same
+  // SQL text for the same query shape, so prepared statements are kept per text (bounded, oldest evicted).
+  private readonly prepared = new Map<string, DuckDBPreparedStatement>();
+
   constructor(private readonly conn: DuckDBConnection) {}
+
+  private async statementFor(sqlText: string): Promise<DuckDBPreparedStatement> {
+    let statement = this.prepared.get(sqlText);
+    if (!statement) {
+      statement = await this.conn.prepare(sqlText);
+      if (this.prepared.size >= MAX_PREPARED) {
+        const oldest = this.prepared.keys().next().value as string;
+        this.prepared.get(oldest)?.destroySync();
+        this.prepared.delete(oldest);
+      }
+      this.prepared.set(sqlText, statement);
+    }
+    return statement;
+  }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const params = compiled.parameters.map(toDuckParam) as never[];
-    const reader = await this.conn.runAndReadAll(compiled.sql, params.length ? params : undefined);
+    let reader;
+    if (CACHED_KINDS.has(compiled.query.kind)) {
+      const statement = await this.statementFor(compiled.sql);
+      statement.clearBindings();
+      if (params.length) statement.bind(params);
+      reader = await statement.runAndReadAll();
+    } else {
+      reader = await this.conn.runAndReadAll(compiled.sql, params.length ? params : undefined);
+    }
     const rows = reader.getRowObjectsJS().map((r) => fromDuckRow(r as Record<string, unknown>)) as R[];
     const kind = compiled.query.kind;
     const isWrite = kind === 'InsertQueryNode' || kind === 'UpdateQueryNode' || kind === 'DeleteQueryNode';

@@ -4,20 +4,28 @@ import type { NewOrderLineRow, NewOrderRow, OrderLineRow, OrderRow } from './ord
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+// Lookups filter on the indexed id inside a materialized CTE and on the tenant outside it: DuckDB uses an
+// index only for a lone equality filter on an indexed column, and would otherwise scan the whole table.
+
 /** An order of a tenant, or undefined. */
 export function findOrder(db: Db, tenantId: string, orderId: string): Promise<OrderRow | undefined> {
-  return db.selectFrom('orders').selectAll().where('tenant_id', '=', tenantId).where('id', '=', orderId).executeTakeFirst();
+  return db
+    .with((cte) => cte('hit').materialized(), (q) => q.selectFrom('orders').selectAll().where('id', '=', orderId))
+    .selectFrom('hit')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst() as Promise<OrderRow | undefined>;
 }
 
 /** The lines of an order of a tenant, in line id order. */
 export function findOrderLines(db: Db, tenantId: string, orderId: string): Promise<OrderLineRow[]> {
   return db
-    .selectFrom('order_lines')
+    .with((cte) => cte('hit').materialized(), (q) => q.selectFrom('order_lines').selectAll().where('order_id', '=', orderId))
+    .selectFrom('hit')
     .selectAll()
     .where('tenant_id', '=', tenantId)
-    .where('order_id', '=', orderId)
     .orderBy('line_id')
-    .execute();
+    .execute() as Promise<OrderLineRow[]>;
 }
 
 /** Inserts an order and its lines. */

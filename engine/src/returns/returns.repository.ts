@@ -11,20 +11,28 @@ export async function insertReturn(db: Db, row: NewReturnRow, lines: NewReturnLi
   await db.insertInto('return_lines').values(lines).execute();
 }
 
+// Lookups filter on the indexed id inside a materialized CTE and on the tenant outside it: DuckDB uses an
+// index only for a lone equality filter on an indexed column, and would otherwise scan the whole table.
+
 /** A return of a tenant, or undefined (other tenants' returns are never found). */
 export function findReturn(db: Db, tenantId: string, id: string): Promise<ReturnRow | undefined> {
-  return db.selectFrom('returns').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  return db
+    .with((cte) => cte('hit').materialized(), (q) => q.selectFrom('returns').selectAll().where('id', '=', id))
+    .selectFrom('hit')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst() as Promise<ReturnRow | undefined>;
 }
 
 /** The lines of a return of a tenant, by SKU. */
 export function findReturnLines(db: Db, tenantId: string, returnId: string): Promise<ReturnLineRow[]> {
   return db
-    .selectFrom('return_lines')
+    .with((cte) => cte('hit').materialized(), (q) => q.selectFrom('return_lines').selectAll().where('return_id', '=', returnId))
+    .selectFrom('hit')
     .selectAll()
     .where('tenant_id', '=', tenantId)
-    .where('return_id', '=', returnId)
     .orderBy('sku')
-    .execute();
+    .execute() as Promise<ReturnLineRow[]>;
 }
 
 /** Updates a return only if it is still at `expectedVersion`; returns whether it was. */
@@ -53,11 +61,12 @@ export async function updateReturnLine(db: Db, tenantId: string, returnId: strin
 /** Units of each line of an order already held by active returns (requested through closed), by line id. */
 export async function unitsAlreadyReturned(db: Db, tenantId: string, orderId: string): Promise<Map<string, number>> {
   const rows = await db
-    .selectFrom('return_lines as rl')
-    .innerJoin('returns as r', (j) => j.onRef('r.tenant_id', '=', 'rl.tenant_id').onRef('r.id', '=', 'rl.return_id'))
+    .with((cte) => cte('rl').materialized(), (q) => q.selectFrom('return_lines').selectAll().where('order_id', '=', orderId))
+    .with((cte) => cte('r').materialized(), (q) => q.selectFrom('returns').select(['tenant_id', 'id', 'status']).where('order_id', '=', orderId))
+    .selectFrom('rl')
+    .innerJoin('r', (j) => j.onRef('r.tenant_id', '=', 'rl.tenant_id').onRef('r.id', '=', 'rl.return_id'))
     .select(['rl.line_id', sql<number>`sum(rl.quantity)`.as('units')])
     .where('rl.tenant_id', '=', tenantId)
-    .where('rl.order_id', '=', orderId)
     .where('r.status', 'in', ACTIVE_RETURN_STATUSES as ReturnStatus[])
     .groupBy('rl.line_id')
     .execute();

@@ -124,7 +124,8 @@ export class ReturnsService {
       const order = await findOrder(trx, tenantId, request.order_id);
       if (!order) throw new NotFoundError('order', request.order_id);
       customerId = order.customer_id;
-      if (await repo.findReturn(trx, tenantId, returnId)) {
+      // A generated RMA number is random (40 bits); only a caller-chosen id (import, Shopify) can collide.
+      if (request.return_id && (await repo.findReturn(trx, tenantId, returnId))) {
         throw new DomainError('conflict', `return ${returnId} already exists`, { return_id: returnId });
       }
       const orderLines = await findOrderLines(trx, tenantId, order.id);

@@ -63,8 +63,14 @@ function checkShopifyDomain(domain: string): string {
   return d;
 }
 
-/** Tenants (merchants) and their API keys. */
+/**
+ * Tenants (merchants) and their API keys. Tenants and authenticated keys are cached in memory: this process
+ * is the only writer of the store, so every change passes through here and refreshes the cache.
+ */
 export class TenantsService {
+  private readonly tenantCache = new Map<string, Tenant>();
+  private readonly keyCache = new Map<string, { tenantId: string; keyPrefix: string }>();
+
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Creates a tenant with its first API key; the key is returned once and stored only hashed. */
@@ -101,9 +107,13 @@ export class TenantsService {
 
   /** A tenant by id; NotFoundError if there is none. */
   async getTenant(id: string): Promise<Tenant> {
+    const cached = this.tenantCache.get(id);
+    if (cached) return structuredClone(cached);
     const row = await repo.findTenant(this.db, id);
     if (!row) throw new NotFoundError('tenant', id);
-    return toTenant(row);
+    const tenant = toTenant(row);
+    this.tenantCache.set(id, tenant);
+    return structuredClone(tenant);
   }
 
   /** Every tenant. */
@@ -132,6 +142,7 @@ export class TenantsService {
     if (changes.shopifySecret !== undefined) update.shopify_secret = changes.shopifySecret;
     if (changes.policy !== undefined) update.policy = JSON.stringify(parsePolicy({ ...current.policy, ...changes.policy }));
     if (Object.keys(update).length) await repo.updateTenant(this.db, id, update);
+    this.tenantCache.delete(id);
     return this.getTenant(id);
   }
 
@@ -146,8 +157,15 @@ export class TenantsService {
   /** The tenant an API key belongs to, or undefined for an unknown or revoked key. */
   async authenticate(apiKey: string): Promise<{ tenantId: string; keyPrefix: string } | undefined> {
     if (!looksLikeApiKey(apiKey)) return undefined;
-    const found = await repo.findTenantIdByKeyHash(this.db, hashApiKey(apiKey));
-    return found ? { tenantId: found.tenant_id, keyPrefix: found.prefix } : undefined;
+    const hash = hashApiKey(apiKey);
+    const cached = this.keyCache.get(hash);
+    if (cached) return cached;
+    const found = await repo.findTenantIdByKeyHash(this.db, hash);
+    if (!found) return undefined;
+    const who = { tenantId: found.tenant_id, keyPrefix: found.prefix };
+    if (this.keyCache.size > 10_000) this.keyCache.clear();
+    this.keyCache.set(hash, who);
+    return who;
   }
 
   /** The tenant row with its Shopify secret, for webhook verification only. */

@@ -48,9 +48,18 @@ export async function up(db: Kysely<any>): Promise<void> {
       seq bigint primary key default nextval('events_seq'), tenant_id varchar not null, entity_type varchar not null,
       entity_id varchar not null, type varchar not null, actor varchar not null, occurred_at timestamptz not null,
       reason varchar, payload json)`,
-    sql`create index events_entity on events (tenant_id, entity_type, entity_id)`,
-    sql`create index return_lines_order_line on return_lines (tenant_id, order_id, line_id)`,
-    sql`create index returns_status on returns (tenant_id, status)`,
+    // DuckDB answers point lookups from an index only when it is on one column, so the hot lookups get
+    // single-column indexes on their most selective column (the tenant filter is applied after).
+    sql`create index orders_by_id on orders (id)`,
+    sql`create index order_lines_by_order on order_lines (order_id)`,
+    sql`create index returns_by_id on returns (id)`,
+    sql`create index returns_by_order on returns (order_id)`,
+    sql`create index return_lines_by_return on return_lines (return_id)`,
+    sql`create index return_lines_by_order on return_lines (order_id)`,
+    sql`create index refunds_by_return on refunds (return_id)`,
+    sql`create index events_by_entity on events (entity_id)`,
+    sql`create index customers_by_id on customers (id)`,
+    sql`create index products_by_sku on products (sku)`,
   ];
   for (const statement of statements) await statement.execute(db);
 }
