@@ -18,7 +18,7 @@ async function measure(url: string, headers: Record<string, string>, body: () =>
     connections: 16,
     duration: DURATION_S,
     headers: { 'content-type': 'application/json', ...headers },
-    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body() }) }],
+    requests: [{ setupRequest: (req) => ({ ...req, body: body() }) }],
   });
   return { rps: result.requests.average, p99: result.latency.p99, errors: result.non2xx + result.errors };
 }

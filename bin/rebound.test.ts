@@ -98,7 +98,7 @@ describe('rebound serve and the hand-off of commands to it', () => {
       body: JSON.stringify({ order_id: 'P-1', lines: [{ sku: 'MUG', quantity: 1, reason_text: 'chipped rim' }] }),
     });
     expect(ret.status).toBe(201);
-    expect((await ret.json()).status).toBe('requested');
+    expect(((await ret.json()) as { status: string }).status).toBe('requested');
   });
 
   it('hands a command to the running server instead of failing on the database lock', () => {

@@ -5,6 +5,9 @@ export interface CustomerTable {
   tenant_id: string;
   id: string;
   email: string | null;
+  /** Normalised phone and postal address, used to find linked accounts. */
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
+  address: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: ColumnType<Date, string | Date, never>;
 }
 

@@ -34,13 +34,37 @@ export async function insertOrder(db: Db, order: NewOrderRow, lines: NewOrderLin
   if (lines.length) await db.insertInto('order_lines').values(lines).execute();
 }
 
-/** Inserts a customer unless the tenant already has one with that id; fills a missing e-mail. */
-export async function upsertCustomer(db: Db, tenantId: string, id: string, email: string | null, at: Date): Promise<void> {
+/** Lower-cases and squeezes contact details so the same phone or address written twice compares equal. */
+export function normaliseContact(value: string | null | undefined, kind: 'email' | 'phone' | 'address'): string | null {
+  if (!value?.trim()) return null;
+  if (kind === 'phone') return value.replace(/[^0-9+]/g, '') || null;
+  if (kind === 'email') return value.trim().toLowerCase();
+  return value.trim().toLowerCase().replace(/[.,]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Inserts a customer unless the tenant already has one with that id; fills missing contact details. */
+export async function upsertCustomer(
+  db: Db,
+  tenantId: string,
+  customer: { id: string; email?: string | null; phone?: string | null; address?: string | null },
+  at: Date,
+): Promise<void> {
   await db
     .insertInto('customers')
-    .values({ tenant_id: tenantId, id, email, created_at: at })
+    .values({
+      tenant_id: tenantId,
+      id: customer.id,
+      email: normaliseContact(customer.email, 'email'),
+      phone: normaliseContact(customer.phone, 'phone'),
+      address: normaliseContact(customer.address, 'address'),
+      created_at: at,
+    })
     .onConflict((oc) =>
-      oc.columns(['tenant_id', 'id']).doUpdateSet((eb) => ({ email: eb.fn.coalesce('customers.email', eb.ref('excluded.email')) })),
+      oc.columns(['tenant_id', 'id']).doUpdateSet((eb) => ({
+        email: eb.fn.coalesce('customers.email', eb.ref('excluded.email')),
+        phone: eb.fn.coalesce('customers.phone', eb.ref('excluded.phone')),
+        address: eb.fn.coalesce('customers.address', eb.ref('excluded.address')),
+      })),
     )
     .execute();
 }

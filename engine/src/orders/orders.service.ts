@@ -27,7 +27,7 @@ export interface OrderInput {
   delivered_at?: string | Date | null;
   currency?: string;
   channel?: string | null;
-  customer: { id: string; email?: string | null };
+  customer: { id: string; email?: string | null; phone?: string | null; address?: string | null };
   lines: OrderLineInput[];
 }
 
@@ -111,7 +111,7 @@ export class OrdersService {
       if (await repo.findOrder(trx, tenantId, input.order_id)) {
         throw new DomainError('conflict', `order ${input.order_id} already exists`, { order_id: input.order_id });
       }
-      await repo.upsertCustomer(trx, tenantId, input.customer.id, input.customer.email ?? null, now);
+      await repo.upsertCustomer(trx, tenantId, input.customer, now);
       await repo.insertOrder(
         trx,
         {

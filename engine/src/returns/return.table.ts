@@ -24,6 +24,9 @@ export interface ReturnTable {
   resolved_at: Timestamp;
   closed_at: Timestamp;
   canceled_at: Timestamp;
+  /** Fraud and abuse score in [0, 1] and the signals that made it (see fraud/). */
+  fraud_score: ColumnType<number | null, number | null | undefined, number | null>;
+  fraud_signals: ColumnType<unknown, string | null | undefined, string | null>;
   /** Bumped on every transition; guards against lost updates. */
   version: ColumnType<number, number | undefined, number>;
   updated_at: ColumnType<Date, string | Date, string | Date>;
@@ -54,6 +57,10 @@ export interface ReturnLineTable {
   shipping_cost: number | null;
   processing_cost: number | null;
   distance_km: number | null;
+  /** What actually came back, as booked at receipt (null: as requested). */
+  received_quantity: ColumnType<number | null, number | null | undefined, number | null>;
+  received_sku: ColumnType<string | null, string | null | undefined, string | null>;
+  received_weight_kg: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** A refund paid for one return line. The primary key makes a second refund of a line impossible. */

@@ -12,7 +12,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       created_at timestamptz not null, revoked_at timestamptz)`,
     sql`create table customers (
       tenant_id varchar not null, id varchar not null, email varchar, created_at timestamptz not null,
-      primary key (tenant_id, id))`,
+      phone varchar, address varchar, primary key (tenant_id, id))`,
     sql`create table products (
       tenant_id varchar not null, sku varchar not null, name varchar, category varchar not null,
       price decimal(18, 2), weight_kg double, co2e_kg double, primary key (tenant_id, sku))`,
@@ -31,14 +31,16 @@ export async function up(db: Kysely<any>): Promise<void> {
       requested_at timestamptz not null, approved_at timestamptz, declined_at timestamptz, shipped_at timestamptz,
       received_at timestamptz, inspected_at timestamptz, resolved_at timestamptz, closed_at timestamptz,
       canceled_at timestamptz, version integer not null default 1, updated_at timestamptz not null,
-      primary key (tenant_id, id))`,
+      fraud_score double, fraud_signals json, primary key (tenant_id, id))`,
     sql`create table return_lines (
       tenant_id varchar not null, return_id varchar not null, order_id varchar not null, line_id varchar not null,
       sku varchar not null, quantity integer not null check (quantity >= 1), reason_code varchar, reason_text varchar,
       predicted_reason_code varchar, predicted_confidence double, condition varchar, disposition varchar,
       received_at timestamptz, inspected_at timestamptz, restocked_at timestamptz, refunded_at timestamptz,
       refund_amount decimal(18, 2), recovered_value decimal(18, 2), shipping_cost decimal(18, 2),
-      processing_cost decimal(18, 2), distance_km double, primary key (tenant_id, return_id, sku))`,
+      processing_cost decimal(18, 2), distance_km double,
+      received_quantity integer, received_sku varchar, received_weight_kg double,
+      primary key (tenant_id, return_id, sku))`,
     sql`create table refunds (
       tenant_id varchar not null, return_id varchar not null, sku varchar not null,
       amount decimal(18, 2) not null check (amount >= 0), currency varchar(3) not null, kind varchar not null,

@@ -28,7 +28,12 @@ export const CreateOrderBody = Type.Object(
     currency: Type.Optional(Type.String({ pattern: '^[A-Za-z]{3}$', description: 'ISO 4217; must be the tenant currency' })),
     channel: Type.Optional(Type.String({ maxLength: 50 })),
     customer: Type.Object(
-      { id: Type.String({ minLength: 1, maxLength: 100 }), email: Type.Optional(Type.String({ format: 'email' })) },
+      {
+        id: Type.String({ minLength: 1, maxLength: 100 }),
+        email: Type.Optional(Type.String({ format: 'email' })),
+        phone: Type.Optional(Type.String({ maxLength: 50 })),
+        address: Type.Optional(Type.String({ maxLength: 500, description: 'shipping address, one line' })),
+      },
       { additionalProperties: false },
     ),
     lines: Type.Array(OrderLineBody, { minItems: 1, maxItems: 500 }),

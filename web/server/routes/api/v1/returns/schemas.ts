@@ -54,7 +54,25 @@ export const ActionBodies = {
     { carrier: Type.Optional(Type.String({ maxLength: 100 })), tracking_number: Type.Optional(Type.String({ maxLength: 100 })) },
     { additionalProperties: false },
   ),
-  receive: Type.Object({ note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false }),
+  receive: Type.Object(
+    {
+      note: Type.Optional(Type.String({ maxLength: 2000 })),
+      lines: Type.Optional(
+        Type.Array(
+          Type.Object(
+            {
+              sku: Type.String({ minLength: 1 }),
+              quantity: Type.Optional(Type.Integer({ minimum: 0, description: 'units that actually came back' })),
+              received_sku: Type.Optional(Type.String({ description: 'the SKU that actually came back' })),
+              weight_kg: Type.Optional(Type.Number({ minimum: 0, description: 'weight of what came back' })),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+      ),
+    },
+    { additionalProperties: false },
+  ),
   inspect: Type.Object(
     {
       lines: Type.Array(
