@@ -5,7 +5,7 @@ import { Kysely } from 'kysely';
 import { StoreBusyError } from '../shared/errors';
 import { ConnectionLock } from './connection-lock';
 import type { Database } from './database';
-import { DuckDBDialect, fromDuckRow } from './dialect';
+import { DuckDBDialect, fromDuckRow, toDuckParam } from './dialect';
 import { migrateToLatest } from './migrate';
 
 /** One open data directory: the DuckDB file, its single connection, and Kysely over it. */
@@ -59,7 +59,7 @@ export async function openStore(dataDir: string): Promise<Store> {
     withConnection,
     query: <T>(sqlText: string, params?: unknown[]) =>
       withConnection(async (c) => {
-        const reader = await c.runAndReadAll(sqlText, params as never);
+        const reader = await c.runAndReadAll(sqlText, params?.length ? (params.map(toDuckParam) as never) : undefined);
         return reader.getRowObjectsJS().map((r) => fromDuckRow(r as Record<string, unknown>)) as T[];
       }),
     async close() {

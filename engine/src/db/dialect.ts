@@ -27,7 +27,7 @@ class DuckDBAdapter extends PostgresAdapter {
 }
 
 /** Converts a bound JS value into something node-api can bind without an explicit type. */
-function toDuckParam(value: unknown): unknown {
+export function toDuckParam(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) return JSON.stringify(value);
   if (Array.isArray(value)) return JSON.stringify(value);

@@ -58,6 +58,9 @@ export interface Return {
   resolved_at: string | null;
   closed_at: string | null;
   canceled_at: string | null;
+  /** Fraud and abuse score in [0, 1] (null until scored) and the signals with their evidence. */
+  fraud_score: number | null;
+  fraud_signals: unknown[];
   lines: ReturnLine[];
   timeline?: DomainEvent[];
 }
@@ -86,6 +89,8 @@ function toReturn(row: ReturnRow, lines: ReturnLineRow[]): Return {
     resolved_at: iso(row.resolved_at),
     closed_at: iso(row.closed_at),
     canceled_at: iso(row.canceled_at),
+    fraud_score: row.fraud_score ?? null,
+    fraud_signals: typeof row.fraud_signals === 'string' ? (JSON.parse(row.fraud_signals) as unknown[]) : ((row.fraud_signals as unknown[] | null) ?? []),
     lines: lines.map(({ tenant_id: _t, return_id: _r, order_id: _o, ...rest }) => ({
       ...rest,
       received_at: iso(rest.received_at) as never,

@@ -1,0 +1,98 @@
+import type { Store } from '../db/connection';
+import { NotFoundError } from '../shared/errors';
+import { parsePolicy } from '../returns/policy';
+import type { FraudContext, FraudLine } from './signal';
+
+/** Loads what the fraud signals need for one return of a tenant, in a handful of set-based queries. */
+export async function loadFraudContext(store: Store, tenantId: string, returnId: string): Promise<FraudContext> {
+  // Materialized CTEs keep DuckDB on its single-column indexes (see returns.repository.ts).
+  const [head] = await store.query<{
+    customer_id: string;
+    order_id: string;
+    requested_at: Date;
+    window_start: Date;
+    policy: string;
+  }>(
+    `with r as materialized (select * from returns where id = $2),
+          o as materialized (select * from orders where id = (select order_id from r where tenant_id = $1))
+     select r.customer_id, r.order_id, r.requested_at, coalesce(o.delivered_at, o.ordered_at) as window_start, t.policy
+     from r join o on o.tenant_id = r.tenant_id join tenants t on t.id = r.tenant_id
+     where r.tenant_id = $1`,
+    [tenantId, returnId],
+  );
+  if (!head) throw new NotFoundError('return', returnId);
+
+  const lines = await store.query<FraudLine>(
+    `with rl as materialized (select * from return_lines where return_id = $2),
+          ol as materialized (select * from order_lines where order_id = $3)
+     select rl.sku, ol.category, rl.quantity, ol.unit_price::double as unit_price, ol.weight_kg, rl.reason_text, rl.condition,
+            rl.received_quantity, rl.received_sku, rl.received_weight_kg
+     from rl join ol on ol.tenant_id = rl.tenant_id and ol.line_id = rl.line_id
+     where rl.tenant_id = $1 order by rl.sku`,
+    [tenantId, returnId, head.order_id],
+  );
+  const orderSkus = (
+    await store.query<{ sku: string }>(
+      `with ol as materialized (select * from order_lines where order_id = $2) select sku from ol where tenant_id = $1 order by sku`,
+      [tenantId, head.order_id],
+    )
+  ).map((r) => r.sku);
+
+  const [history] = await store.query<{ orders: number; units_ordered: number; units_returned: number; returns: number }>(
+    `with o as (select id from orders where tenant_id = $1 and customer_id = $2
+                  and ordered_at >= $3::timestamptz - interval 365 day and ordered_at <= $3::timestamptz),
+          r as (select id from returns where tenant_id = $1 and customer_id = $2 and id <> $4
+                  and requested_at >= $3::timestamptz - interval 365 day and requested_at <= $3::timestamptz
+                  and status not in ('declined', 'canceled'))
+     select (select count(*) from o) as orders,
+            (select coalesce(sum(quantity), 0) from order_lines where tenant_id = $1 and order_id in (select id from o)) as units_ordered,
+            (select coalesce(sum(quantity), 0) from return_lines where tenant_id = $1 and return_id in (select id from r)) as units_returned,
+            (select count(*) from r) as returns`,
+    [tenantId, head.customer_id, head.requested_at, returnId],
+  );
+
+  const [price] = await store.query<{ p90: number | null }>(
+    `select quantile_cont(unit_price::double, 0.9) as p90 from order_lines where tenant_id = $1`,
+    [tenantId],
+  );
+
+  const linked = await store.query<{ field: 'email' | 'phone' | 'address'; customers: string[] }>(
+    `with me as (select email, phone, address from customers where tenant_id = $1 and id = $2)
+     select 'email' as field, list(c.id order by c.id) as customers from customers c, me
+       where c.tenant_id = $1 and c.id <> $2 and me.email is not null and c.email = me.email
+     union all
+     select 'phone', list(c.id order by c.id) from customers c, me
+       where c.tenant_id = $1 and c.id <> $2 and me.phone is not null and c.phone = me.phone
+     union all
+     select 'address', list(c.id order by c.id) from customers c, me
+       where c.tenant_id = $1 and c.id <> $2 and me.address is not null and c.address = me.address`,
+    [tenantId, head.customer_id],
+  );
+
+  const [refunds] = await store.query<{ count: number; amount: number }>(
+    `select count(*) as count, coalesce(sum(f.amount), 0)::double as amount
+     from refunds f join returns r on r.tenant_id = f.tenant_id and r.id = f.return_id
+     where f.tenant_id = $1 and r.customer_id = $2 and f.return_id <> $4
+       and f.refunded_at >= $3::timestamptz - interval 30 day and f.refunded_at <= $3::timestamptz`,
+    [tenantId, head.customer_id, head.requested_at, returnId],
+  );
+
+  return {
+    returnId,
+    customerId: head.customer_id,
+    requestedAt: new Date(head.requested_at),
+    windowStartsAt: new Date(head.window_start),
+    returnWindowDays: parsePolicy(head.policy).return_window_days,
+    lines: lines.map((l) => ({ ...l, unit_price: Number(l.unit_price) })),
+    orderSkus,
+    customer: {
+      orders: Number(history.orders),
+      unitsOrdered: Number(history.units_ordered),
+      unitsReturned: Number(history.units_returned),
+      returns: Number(history.returns),
+    },
+    tenantPriceP90: price?.p90 ?? null,
+    linkedAccounts: linked.filter((l) => l.customers?.length).map((l) => ({ field: l.field, customers: [...l.customers] })),
+    refundsLast30Days: { count: Number(refunds.count), amount: Number(refunds.amount) },
+  };
+}

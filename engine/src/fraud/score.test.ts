@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../engine';
+import { NotFoundError } from '../shared/errors';
+import { engineInTempDir } from '../testing/temp-store';
+import { scoreReturnFraud } from './score';
+
+let engine: Engine;
+let cleanup: () => Promise<void>;
+let tenantId: string;
+let seq = 0;
+const who = { actor: 'test' };
+const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
+
+beforeAll(async () => {
+  ({ engine, cleanup } = await engineInTempDir('rebound-fraud-'));
+  tenantId = (await engine.tenants.createTenant({ name: 'Fraud test', currency: 'EUR' })).tenant.id;
+  // A catalogue of cheap items so the 90th percentile of prices is low and known.
+  for (let i = 0; i < 20; i++) {
+    await engine.orders.createOrder(tenantId, { order_id: `BG-${i}`, ordered_at: daysAgo(200), customer: { id: `bg-${i}` }, lines: [{ sku: 'SOCKS', category: 'apparel', quantity: 1, unit_price: 10 }] });
+  }
+});
+afterAll(() => cleanup());
+
+type Line = { sku: string; category?: string; quantity?: number; unit_price?: number; weight_kg?: number };
+async function orderAndReturn(customer: { id: string; email?: string; phone?: string; address?: string }, lines: Line[], ret: { sku: string; quantity?: number; reason_text?: string }[], orderedDaysAgo = 3) {
+  const orderId = `F-${++seq}`;
+  await engine.orders.createOrder(tenantId, {
+    order_id: orderId,
+    ordered_at: daysAgo(orderedDaysAgo),
+    customer,
+    lines: lines.map((l) => ({ category: 'apparel', quantity: 1, unit_price: 10, weight_kg: 0.5, ...l })),
+  });
+  const r = await engine.returns.requestReturn(tenantId, { order_id: orderId, lines: ret.map((l) => ({ quantity: 1, ...l })) }, who);
+  return r.return_id;
+}
+const signalsOf = (a: { signals: { signal: string }[] }) => a.signals.map((s) => s.signal);
+
+describe('fraud and abuse signals', () => {
+  it('scores an ordinary return 0 and stores it', async () => {
+    const id = await orderAndReturn({ id: 'plain' }, [{ sku: 'TEE' }], [{ sku: 'TEE', reason_text: 'too small' }]);
+    const a = await scoreReturnFraud(engine.store, tenantId, id);
+    expect(a).toEqual({ score: 0, signals: [] });
+    expect((await engine.returns.getReturn(tenantId, id)).fraud_score).toBe(0);
+  });
+
+  it('sees a different item and an empty box at receipt', async () => {
+    const id = await orderAndReturn({ id: 'boxer' }, [{ sku: 'PHONE', category: 'electronics', weight_kg: 0.4, unit_price: 9 }, { sku: 'CASE', weight_kg: 0.1 }], [{ sku: 'PHONE' }, { sku: 'CASE' }]);
+    await engine.returns.transition(tenantId, id, 'approve', {}, who);
+    await engine.returns.transition(tenantId, id, 'receive', { lines: [{ sku: 'PHONE', weight_kg: 0.05 }, { sku: 'CASE', received_sku: 'CASE-OLD' }] }, who);
+    const a = await scoreReturnFraud(engine.store, tenantId, id);
+    expect(signalsOf(a)).toEqual(['item_mismatch', 'light_box']);
+    expect(a.signals[0].evidence).toEqual({ sku: 'CASE', received_sku: 'CASE-OLD' });
+    expect(a.signals[1].evidence).toMatchObject({ sku: 'PHONE', expected_kg: 0.4, received_kg: 0.05 });
+    expect(a.score).toBeGreaterThan(0.8);
+    const stored = await engine.returns.getReturn(tenantId, id, { timeline: true });
+    expect(stored.fraud_score).toBe(a.score);
+    expect(stored.timeline!.at(-1)!.type).toBe('return.fraud_scored');
+  });
+
+  it('sees wardrobing in the words and, stronger, with a grade showing use', async () => {
+    const id = await orderAndReturn({ id: 'guest' }, [{ sku: 'GOWN' }], [{ sku: 'GOWN', reason_text: 'Wore it once to the wedding, not needed anymore' }]);
+    const hint = await scoreReturnFraud(engine.store, tenantId, id);
+    expect(signalsOf(hint)).toEqual(['wardrobing']);
+    for (const a of ['approve', 'receive'] as const) await engine.returns.transition(tenantId, id, a, {}, who);
+    await engine.returns.transition(tenantId, id, 'inspect', { lines: [{ sku: 'GOWN', condition: 'fair', disposition: 'resell_secondary' }] }, who);
+    const proven = await scoreReturnFraud(engine.store, tenantId, id);
+    expect(proven.score).toBeGreaterThan(hint.score);
+    expect(proven.signals[0].evidence).toMatchObject({ words: 'Wore it once', condition: 'fair' });
+  });
+
+  it('links accounts sharing a phone or an address written differently', async () => {
+    await engine.orders.createOrder(tenantId, { order_id: `F-${++seq}`, ordered_at: daysAgo(5), customer: { id: 'alias-1', phone: '+44 20 7946 0000', address: '1 High St., London' }, lines: [{ sku: 'HAT', category: 'apparel', quantity: 1, unit_price: 5 }] });
+    const id = await orderAndReturn({ id: 'alias-2', phone: '+44 (20) 7946-0000', address: '1 high st london' }, [{ sku: 'SCARF' }], [{ sku: 'SCARF' }]);
+    const a = await scoreReturnFraud(engine.store, tenantId, id);
+    expect(signalsOf(a)).toEqual(['linked_accounts']);
+    expect(a.signals[0].evidence).toEqual({ shared_by: { phone: ['alias-1'], address: ['alias-1'] }, linked_customers: 1 });
+  });
+
+  it('sees bracketing: two sizes of one item, one sent back', async () => {
+    const id = await orderAndReturn({ id: 'bracket' }, [{ sku: 'DRESS-S' }, { sku: 'DRESS-M' }], [{ sku: 'DRESS-S' }]);
+    const a = await scoreReturnFraud(engine.store, tenantId, id);
+    expect(signalsOf(a)).toEqual(['bracketing']);
+    expect(a.signals[0].evidence).toEqual({ item: 'DRESS', sizes_ordered: ['DRESS-M', 'DRESS-S'], returned: 'DRESS-S' });
+  });
+
+  it('sees a serial returner and refund velocity from the customer history', async () => {
+    let last = '';
+    for (let i = 0; i < 4; i++) {
+      last = await orderAndReturn({ id: 'serial' }, [{ sku: `ITEM${i}` }], [{ sku: `ITEM${i}` }], 10);
+      if (i < 3) await engine.returns.transition(tenantId, last, 'resolve', { resolution: 'keep_it' }, who);
+    }
+    const a = await scoreReturnFraud(engine.store, tenantId, last);
+    expect(signalsOf(a)).toEqual(['serial_returner', 'refund_velocity']);
+    expect(a.signals[0].evidence).toEqual({ return_rate: 0.75, returns: 3, orders: 4 });
+    expect(a.signals[1].evidence).toEqual({ refunds_30d: 3, amount_30d: 30 });
+  });
+
+  it('sees a high-value line against the merchant prices and a return after the window', async () => {
+    const id = await orderAndReturn({ id: 'late' }, [{ sku: 'WATCH', unit_price: 900 }], [{ sku: 'WATCH' }], 20);
+    await engine.tenants.updateTenant(tenantId, { policy: { return_window_days: 10 } });
+    const a = await scoreReturnFraud(engine.store, tenantId, id);
+    await engine.tenants.updateTenant(tenantId, { policy: { return_window_days: 30 } });
+    expect(signalsOf(a)).toEqual(['return_after_window', 'high_value']);
+    expect(a.signals[0].evidence).toMatchObject({ window_days: 10, days_late: 10 });
+    expect(a.signals[1].evidence).toMatchObject({ sku: 'WATCH', unit_price: 900 });
+  });
+
+  it("does not score another tenant's return", async () => {
+    const id = await orderAndReturn({ id: 'x' }, [{ sku: 'MUG' }], [{ sku: 'MUG' }]);
+    const other = (await engine.tenants.createTenant({ name: 'Other', currency: 'EUR' })).tenant.id;
+    await expect(scoreReturnFraud(engine.store, other, id)).rejects.toThrow(NotFoundError);
+  });
+});

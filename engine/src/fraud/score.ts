@@ -1,0 +1,86 @@
+import type { Store } from '../db/connection';
+import { appendEvent } from '../events/events.repository';
+import { loadFraudContext } from './context';
+import type { Evidence, FraudContext, FraudSignal } from './signal';
+import { bracketing } from './signals/bracketing';
+import { highValue } from './signals/high-value';
+import { itemMismatch } from './signals/item-mismatch';
+import { lightBox } from './signals/light-box';
+import { linkedAccounts } from './signals/linked-accounts';
+import { refundVelocity } from './signals/refund-velocity';
+import { returnAfterWindow } from './signals/return-after-window';
+import { serialReturner } from './signals/serial-returner';
+import { wardrobing } from './signals/wardrobing';
+
+/** Every signal, in the order they are reported. */
+export const FRAUD_SIGNALS: readonly FraudSignal[] = [
+  serialReturner,
+  returnAfterWindow,
+  highValue,
+  bracketing,
+  wardrobing,
+  itemMismatch,
+  lightBox,
+  linkedAccounts,
+  refundVelocity,
+];
+
+/** One fired signal with its contribution and evidence. */
+export interface FiredSignal {
+  signal: string;
+  contribution: number;
+  evidence: Evidence;
+}
+
+/** A return's fraud score in [0, 1] and the signals that made it. */
+export interface FraudAssessment {
+  score: number;
+  signals: FiredSignal[];
+}
+
+/**
+ * Combines fired signals as a noisy-OR: 1 - prod(1 - weight x strength). Independent hints add up without
+ * ever passing 1, and one strong signal (an empty box) is enough on its own.
+ */
+export function assessFraud(ctx: FraudContext, signals: readonly FraudSignal[] = FRAUD_SIGNALS): FraudAssessment {
+  const fired: FiredSignal[] = [];
+  let clean = 1;
+  for (const signal of signals) {
+    const hit = signal.evaluate(ctx);
+    if (!hit) continue;
+    const contribution = signal.weight * Math.min(1, Math.max(0, hit.strength ?? 1));
+    clean *= 1 - contribution;
+    fired.push({ signal: signal.id, contribution: Number(contribution.toFixed(4)), evidence: hit.evidence });
+  }
+  return { score: Number((1 - clean).toFixed(4)), signals: fired };
+}
+
+/** Scores a return and stores the score and its signals on it (an event records a changed score). */
+export async function scoreReturnFraud(store: Store, tenantId: string, returnId: string): Promise<FraudAssessment> {
+  const assessment = assessFraud(await loadFraudContext(store, tenantId, returnId));
+  await store.db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom('returns')
+      .select(['fraud_score'])
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', returnId)
+      .executeTakeFirst();
+    if (current?.fraud_score === assessment.score) return;
+    await trx
+      .updateTable('returns')
+      .set({ fraud_score: assessment.score, fraud_signals: JSON.stringify(assessment.signals) })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', returnId)
+      .execute();
+    await appendEvent(trx, {
+      tenantId,
+      entityType: 'return',
+      entityId: returnId,
+      type: 'return.fraud_scored',
+      actor: 'fraud',
+      occurredAt: new Date(),
+      payload: assessment,
+    });
+  });
+  return assessment;
+}
