@@ -1,9 +1,26 @@
 import type { Engine } from '../../engine';
+import type { JobHandler } from '../queue';
+import { scoreFraudOfReturn } from './score-fraud';
+
+/** A step of the work that follows one event; steps run in order and must be idempotent. */
+export type PipelineStep = (engine: Engine, payload: Record<string, unknown>) => Promise<void>;
 
 /**
- * Wires the follow-up work of each event to the queue: one handler file per job in this folder, one line
- * each here. Handlers must be idempotent: a job may run again after a crash.
+ * What runs after each event, in order: one handler file per step in this folder, one line each here.
+ * A job retries as a whole, so every step must be safe to run again after a crash.
  */
+export const PIPELINE: Record<string, PipelineStep[]> = {
+  'return.requested': [scoreFraudOfReturn],
+  'return.receive': [scoreFraudOfReturn],
+  'return.inspect': [scoreFraudOfReturn],
+};
+
+/** Wires each event's steps to the engine's job queue. */
 export function registerJobHandlers(engine: Engine): void {
-  void engine;
+  for (const [name, steps] of Object.entries(PIPELINE)) {
+    const handler: JobHandler = async (payload) => {
+      for (const step of steps) await step(engine, payload);
+    };
+    engine.jobs.handle(name, handler);
+  }
 }

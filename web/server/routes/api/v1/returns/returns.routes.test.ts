@@ -69,9 +69,12 @@ describe('POST /api/v1/returns and the lifecycle over HTTP', () => {
       const res = await app.inject({ method: 'POST', url: `/api/v1/returns/${body.return_id}/${action}`, headers: auth(keyA), payload });
       expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
     }
+    await engine.jobs.drain();
     const got = await app.inject({ method: 'GET', url: `/api/v1/returns/${body.return_id}`, headers: auth(keyA) });
     expect(got.json().status).toBe('closed');
-    expect(got.json().timeline.map((e: { type: string }) => e.type)).toHaveLength(7);
+    expect(got.json().fraud_score).toBe(0);
+    const lifecycle = got.json().timeline.map((e: { type: string }) => e.type).filter((t: string) => t !== 'return.fraud_scored');
+    expect(lifecycle).toHaveLength(7);
     expect(got.json().lines[0].refund_amount).toBe(80);
   });
 
