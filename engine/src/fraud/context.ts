@@ -52,7 +52,8 @@ export async function loadFraudContext(store: Store, tenantId: string, returnId:
   );
 
   const [price] = await store.query<{ p90: number | null }>(
-    `select quantile_cont(unit_price::double, 0.9) as p90 from order_lines where tenant_id = $1`,
+    // Fewer than 20 prices say nothing about what is expensive for this merchant.
+    `select case when count(*) >= 20 then quantile_cont(unit_price::double, 0.9) end as p90 from order_lines where tenant_id = $1`,
     [tenantId],
   );
 
