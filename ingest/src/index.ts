@@ -1,7 +1,11 @@
 /** @rebound/ingest: getting merchants' data in (files, Shopify, demo data) and out (the Parquet lake). */
 import type { Command } from 'commander';
 import type { CliContext } from '@rebound/engine';
+import { registerImportCommand } from './files/import-command';
 export { seedDemoStore, type SeedSummary } from './generate/demo-store';
+export { importFile, rejectsPathFor, type ImportKind, type ImportSummary } from './files/import-file';
 
 /** Registers `import`, `generate`, `export` and `worker`. */
-export function registerIngestCommands(_program: Command, _ctx: CliContext): void {}
+export function registerIngestCommands(program: Command, ctx: CliContext): void {
+  registerImportCommand(program, ctx);
+}

@@ -1,0 +1,147 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openEngine, type Engine } from '@rebound/engine';
+import { importFile } from './import-file';
+import { UnreadableFileError } from './read-file';
+
+const fixtures = resolve(__dirname, 'fixtures');
+let dir: string;
+let engine: Engine;
+let tenantId: string;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'rebound-import-'));
+  engine = await openEngine({ dataDir: dir });
+  tenantId = (await engine.tenants.createTenant({ name: 'Importer', currency: 'EUR' })).tenant.id;
+});
+afterEach(async () => {
+  await engine.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const count = async (table: string) => (await engine.store.query<{ n: number }>(`select count(*) as n from ${table}`))[0].n;
+const dump = async (table: string) => JSON.stringify(await engine.store.query(`select * exclude (tenant_id) from ${table} order by all`));
+const importContractStore = async () => {
+  await importFile(engine, { kind: 'orders', file: join(fixtures, 'orders.csv'), tenantId });
+  return importFile(engine, { kind: 'returns', file: join(fixtures, 'returns.csv'), tenantId });
+};
+
+describe('importing orders and returns', () => {
+  it('imports the contract store: orders, customers, products, returns with derived statuses, refunds, events', async () => {
+    const orders = await importFile(engine, { kind: 'orders', file: join(fixtures, 'orders.csv'), tenantId });
+    expect(orders).toMatchObject({ rows: 6, imported: 6, rejected: 0, rejectsFile: null });
+    expect([await count('orders'), await count('order_lines'), await count('customers'), await count('products')]).toEqual([4, 6, 3, 6]);
+    const returns = await importFile(engine, { kind: 'returns', file: join(fixtures, 'returns.csv'), tenantId });
+    expect(returns).toMatchObject({ rows: 5, imported: 5, rejected: 0 });
+    const statuses = await engine.store.query<{ id: string; status: string; resolution: string }>('select id, status, resolution from returns order by id');
+    expect(statuses).toEqual([
+      { id: 'Q-1', status: 'resolved', resolution: 'exchange' },
+      { id: 'Q-2', status: 'resolved', resolution: 'refund' },
+      { id: 'Q-3', status: 'resolved', resolution: 'refund' },
+      { id: 'Q-4', status: 'resolved', resolution: 'keep_it' },
+      { id: 'Q-5', status: 'resolved', resolution: 'store_credit' },
+    ]);
+    const q3 = await engine.returns.getReturn(tenantId, 'Q-3', { timeline: true });
+    expect(q3.lines[0]).toMatchObject({ sku: 'BOOT-41', reason_code: null, reason_text: 'ordered two sizes, keeping the 40', disposition: 'restock', refund_amount: 140 });
+    expect(q3.timeline!.map((e) => e.type)).toEqual(['return.imported']);
+    expect(await count('refunds')).toBe(5);
+  });
+
+  it('changes nothing when the same files are imported again', async () => {
+    await importContractStore();
+    const tables = ['orders', 'order_lines', 'customers', 'products', 'returns', 'return_lines', 'refunds', 'events'];
+    const before = await Promise.all(tables.map(dump));
+    const again = await importContractStore();
+    expect(again.rejected).toBe(0);
+    expect(await Promise.all(tables.map(dump))).toEqual(before);
+  });
+
+  it('rejects bad rows with their line and a reason, imports the good ones, and writes the rejects file', async () => {
+    await importContractStore();
+    const bad = join(dir, 'bad_returns.csv');
+    copyFileSync(join(fixtures, 'bad_returns.csv'), bad);
+    const s = await importFile(engine, { kind: 'returns', file: bad, tenantId });
+    expect(s).toMatchObject({ rows: 4, imported: 1, rejected: 3, rejectsFile: join(dir, 'bad_returns.rejects.csv') });
+    const rejects = readFileSync(s.rejectsFile!, 'utf8').trim().split('\n');
+    expect(rejects[0].startsWith('line,reason,return_id')).toBe(true);
+    expect(rejects.slice(1).map((l) => l.split(',')[1])).toEqual([
+      "line 2: requested_at 'not-a-date' is not an ISO 8601 timestamp",
+      'line 3: order S-404 has no line with sku SPKR (import the order first)',
+      'line 4: returns of order S-3 sku BOOT-40 would total 3 units but 1 was bought',
+    ]);
+    expect((await engine.returns.getReturn(tenantId, 'Q-12')).lines[0].quantity).toBe(1);
+  });
+
+  it('explains every kind of bad order row', async () => {
+    const file = join(dir, 'orders.csv');
+    writeFileSync(
+      file,
+      [
+        'order_id,line_id,ordered_at,customer_id,sku,category,quantity,unit_price,currency',
+        'A,1,2026-01-01T00:00:00Z,c,X,home,two,1,EUR',
+        'B,1,2026-01-01T00:00:00Z,c,X,home,1,-3,EUR',
+        'C,1,2026-01-01T00:00:00Z,c,X,home,1,3,USD',
+        'D,1,yesterday,,X,home,0,3,EUR',
+        'E,1,2026-01-01T00:00:00Z,c,X,home,1,3,EUR',
+        'E,1,2026-01-01T00:00:00Z,c,Y,home,1,3,EUR',
+      ].join('\n'),
+    );
+    const s = await importFile(engine, { kind: 'orders', file, tenantId });
+    expect(s).toMatchObject({ imported: 1, rejected: 5 });
+    const reasons = readFileSync(s.rejectsFile!, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[1]);
+    expect(reasons).toEqual([
+      "line 2: quantity 'two' is not an integer",
+      'line 3: unit_price -3 must be >= 0',
+      "line 4: currency 'USD' is not the store's currency (EUR)",
+      "line 5: ordered_at 'yesterday' is not an ISO 8601 timestamp; customer_id is missing; quantity 0 must be at least 1",
+      'line 7: order E line 1 appears again (first on line 6)',
+    ]);
+  });
+
+  it('reads JSONL and Parquet files the same way', async () => {
+    const jsonl = join(dir, 'orders.jsonl');
+    await engine.store.withConnection((c) => c.run(`copy (select * from read_csv('${join(fixtures, 'orders.csv')}', all_varchar = true)) to '${jsonl}' (format json)`));
+    expect((await importFile(engine, { kind: 'orders', file: jsonl, tenantId })).imported).toBe(6);
+    const parquet = join(dir, 'returns.parquet');
+    await engine.store.withConnection((c) => c.run(`copy (select * from read_csv('${join(fixtures, 'returns.csv')}')) to '${parquet}' (format parquet)`));
+    expect(await importFile(engine, { kind: 'returns', file: parquet, tenantId })).toMatchObject({ imported: 5, rejected: 0 });
+    expect(await count('return_lines')).toBe(5);
+  });
+
+  it('refuses a file it cannot read, importing nothing', async () => {
+    await expect(importFile(engine, { kind: 'orders', file: join(dir, 'missing.csv'), tenantId })).rejects.toThrow(/missing\.csv: no such file/);
+    writeFileSync(join(dir, 'orders.xlsx'), 'x');
+    await expect(importFile(engine, { kind: 'orders', file: join(dir, 'orders.xlsx'), tenantId })).rejects.toThrow(/unknown file type '.xlsx'/);
+    writeFileSync(join(dir, 'partial.csv'), 'order_id,sku\nA,X\n');
+    const partial = importFile(engine, { kind: 'orders', file: join(dir, 'partial.csv'), tenantId });
+    await expect(partial).rejects.toThrow(UnreadableFileError);
+    await expect(importFile(engine, { kind: 'orders', file: join(dir, 'partial.csv'), tenantId })).rejects.toThrow(
+      "has no column 'ordered_at', 'customer_id', 'category', 'quantity', 'unit_price' (required)",
+    );
+    expect(await count('orders')).toBe(0);
+  });
+
+  it('leaves all rows or none when the import is killed midway', async () => {
+    const big = join(dir, 'big.csv');
+    await engine.store.withConnection((c) =>
+      c.run(`copy (select 'B' || i as order_id, 1 as line_id, '2026-01-01T00:00:00Z' as ordered_at, 'c' || (i % 1000) as customer_id,
+                     'SKU' || (i % 500) as sku, 'apparel' as category, 1 as quantity, 9.99 as unit_price from range(600000) t(i)) to '${big}' (header)`),
+    );
+    const tenant = tenantId;
+    await engine.close();
+    const root = resolve(__dirname, '../../..');
+    // One node process (tsx as a loader, not its CLI wrapper), so SIGKILL hits the process holding the store.
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bin/rebound.ts'), '--data-dir', dir, 'import', 'orders', big, '--tenant', tenant], { cwd: root });
+    await new Promise((r) => setTimeout(r, 3500));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    engine = await openEngine({ dataDir: dir });
+    const n = await count('order_lines');
+    expect([0, 600_000]).toContain(n);
+    expect(await count('orders')).toBe(n);
+    expect(existsSync(join(dir, 'big.rejects.csv'))).toBe(false);
+  });
+});

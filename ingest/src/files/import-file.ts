@@ -1,0 +1,86 @@
+import { existsSync, rmSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import type { Engine } from '@rebound/engine';
+import { ORDER_COLUMNS, RETURN_COLUMNS } from './columns';
+import { checkOrderRows, upsertOrderRows } from './orders-import';
+import { stageFile } from './read-file';
+import { checkReturnRows, upsertReturnRows } from './returns-import';
+import { lit } from './sql-checks';
+
+/** What an import file holds. */
+export type ImportKind = 'orders' | 'returns';
+
+/** The outcome of one import. */
+export interface ImportSummary {
+  kind: ImportKind;
+  file: string;
+  rows: number;
+  imported: number;
+  rejected: number;
+  /** Where the rejected rows were written, with their line and reason (null when none). */
+  rejectsFile: string | null;
+  seconds: number;
+  /** Columns of the file that are not ours and were ignored. */
+  ignoredColumns: string[];
+}
+
+/** Where the rejects of an input file go: `<name>.rejects.csv` beside it. */
+export function rejectsPathFor(file: string): string {
+  return join(dirname(file), `${basename(file, extname(file))}.rejects.csv`);
+}
+
+/**
+ * Imports an orders or returns file into a tenant's store. Reading, checking and writing all happen in SQL
+ * inside DuckDB; valid rows are upserted in one transaction (a crash leaves all of them or none), invalid
+ * rows go to the rejects file with their line number and reason.
+ */
+export async function importFile(
+  engine: Engine,
+  opts: { kind: ImportKind; file: string; tenantId: string; onPhase?: (phase: string) => void },
+): Promise<ImportSummary> {
+  const started = performance.now();
+  const tenant = await engine.tenants.getTenant(opts.tenantId);
+  const rejectsFile = rejectsPathFor(opts.file);
+  const phase = opts.onPhase ?? (() => undefined);
+  const result = await engine.store.withConnection(async (conn) => {
+    try {
+      phase('reading');
+      const { rows, ignored } = await stageFile(conn, opts.file, opts.kind === 'orders' ? ORDER_COLUMNS : RETURN_COLUMNS);
+      phase('checking');
+      if (opts.kind === 'orders') await checkOrderRows(conn, tenant.currency);
+      else await checkReturnRows(conn, tenant.id);
+      const rejected = Number((await conn.runAndReadAll(`select count(*) from import_checked where problems <> ''`)).getRows()[0][0]);
+      phase('writing');
+      await conn.run('begin transaction');
+      try {
+        if (opts.kind === 'orders') await upsertOrderRows(conn, tenant.id, tenant.currency);
+        else await upsertReturnRows(conn, tenant.id, tenant.currency);
+        await conn.run('commit');
+      } catch (error) {
+        await conn.run('rollback');
+        throw error;
+      }
+      if (existsSync(rejectsFile)) rmSync(rejectsFile);
+      if (rejected > 0) {
+        const columns = (opts.kind === 'orders' ? ORDER_COLUMNS : RETURN_COLUMNS).map((c) => c.name).join(', ');
+        await conn.run(
+          `copy (select line, 'line ' || line || ': ' || problems as reason, ${columns} from import_checked where problems <> '' order by line)
+           to ${lit(rejectsFile)} (header, delimiter ',')`,
+        );
+      }
+      return { rows, rejected, ignored };
+    } finally {
+      await conn.run('drop table if exists import_rows; drop table if exists import_checked; drop table if exists reason_aliases');
+    }
+  });
+  return {
+    kind: opts.kind,
+    file: opts.file,
+    rows: result.rows,
+    imported: result.rows - result.rejected,
+    rejected: result.rejected,
+    rejectsFile: result.rejected > 0 ? rejectsFile : null,
+    seconds: (performance.now() - started) / 1000,
+    ignoredColumns: result.ignored,
+  };
+}

@@ -1,0 +1,140 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { CONDITIONS, DISPOSITIONS, RESOLUTIONS } from '@rebound/engine';
+import { REASON_ALIASES } from '@rebound/engine/taxonomy';
+import { integerAtLeast, lit, money, nonNegative, oneOf, required, timestamp, ts } from './sql-checks';
+
+const TIMESTAMPS = ['requested_at', 'received_at', 'inspected_at', 'restocked_at', 'refunded_at'];
+const AMOUNTS = ['refund_amount', 'recovered_value', 'shipping_cost', 'processing_cost', 'distance_km'];
+// Statuses whose returns hold units of an order line (declined and canceled ones free them).
+const HOLDING = `('requested', 'approved', 'in_transit', 'received', 'inspected', 'resolved', 'closed')`;
+
+/**
+ * Checks every staged return row in SQL; fills temp table `import_checked` with a `problems` column. Two passes:
+ * first each row on its own and against the imported orders, then quantities over the rows that passed, since
+ * "more than was bought" only means something for otherwise valid rows.
+ */
+export async function checkReturnRows(conn: DuckDBConnection, tenantId: string): Promise<void> {
+  const t = lit(tenantId);
+  const aliases = [...REASON_ALIASES].map(([alias, code]) => `(${lit(alias)}, ${lit(code)})`).join(', ');
+  await conn.run(`create or replace temp table reason_aliases (alias varchar, code varchar)`);
+  await conn.run(`insert into reason_aliases values ${aliases}`);
+  await conn.run(`
+    create or replace temp table import_first as
+    with lines as (
+      select order_id, sku, arg_min(line_id, line_id) as line_id, arg_min(quantity, line_id) as bought
+      from order_lines where tenant_id = ${t} group by order_id, sku
+    ),
+    staged as (
+      select s.*, min(line) over (partition by return_id, sku) as first_line,
+             arg_min(order_id, line) over (partition by return_id) as return_order
+      from import_rows s
+    ),
+    joined as (
+      select s.*, l.line_id, l.bought, a.code as reason, r.order_id as stored_order
+      from staged s
+      left join lines l on l.order_id = s.order_id and l.sku = s.sku
+      left join reason_aliases a on a.alias = upper(s.reason_code)
+      left join (select id, order_id from returns where tenant_id = ${t}) r on r.id = s.return_id
+    )
+    select *, concat_ws('; ',
+      ${required('return_id')}, ${required('order_id')}, ${required('sku')},
+      ${required('quantity')}, ${integerAtLeast('quantity', 1)},
+      ${required('requested_at')}, ${TIMESTAMPS.map(timestamp).join(', ')}, ${AMOUNTS.map(nonNegative).join(', ')},
+      ${oneOf('condition', CONDITIONS)}, ${oneOf('disposition', DISPOSITIONS)}, ${oneOf('resolution', RESOLUTIONS)},
+      case when reason_code is not null and reason is null then 'reason_code ''' || reason_code || ''' is not a return reason code' end,
+      case when order_id is not null and sku is not null and line_id is null
+           then 'order ' || order_id || ' has no line with sku ' || sku || ' (import the order first)' end,
+      case when line > first_line then 'return ' || return_id || ' sku ' || sku || ' appears again (first on line ' || first_line || ')' end,
+      case when order_id <> return_order then 'return ' || return_id || ' belongs to order ' || return_order || ' (line ' || first_line || '), not ' || order_id end,
+      case when stored_order is not null and stored_order <> order_id then 'return ' || return_id || ' is already stored for order ' || stored_order || ', not ' || order_id end
+    ) as problems
+    from joined`);
+  // Units already held by stored returns, leaving out the lines this file replaces.
+  await conn.run(`
+    create or replace temp table import_checked as
+    with held as (
+      select rl.order_id, rl.line_id, sum(rl.quantity) as units
+      from return_lines rl join returns r on r.tenant_id = rl.tenant_id and r.id = rl.return_id
+      where rl.tenant_id = ${t} and r.status in ${HOLDING}
+        and not exists (select 1 from import_first f where f.problems = '' and f.return_id = rl.return_id and f.sku = rl.sku)
+      group by rl.order_id, rl.line_id
+    ),
+    with_held as (
+      select f.*, coalesce(h.units, 0) as held_units
+      from import_first f left join held h on h.order_id = f.order_id and h.line_id = f.line_id
+      where f.problems = ''
+    ),
+    -- A row that alone asks for more than is left never counts against the rows after it; the others
+    -- are accepted in file order while the units last.
+    running as (
+      select *, held_units + case when held_units + cast(quantity as integer) > bought then cast(quantity as integer)
+                     else sum(case when held_units + cast(quantity as integer) > bought then 0 else cast(quantity as integer) end)
+                          over (partition by order_id, line_id order by line rows unbounded preceding) end as total_units
+      from with_held
+    )
+    select * exclude (held_units, total_units) replace (
+      case when total_units > bought
+           then 'returns of order ' || order_id || ' sku ' || sku || ' would total ' || total_units || ' units but ' || bought || ' was bought'
+           else '' end as problems)
+    from running
+    union all by name
+    select * from import_first where problems <> ''`);
+  await conn.run('drop table import_first');
+}
+
+/** Writes the valid staged return rows into returns, return_lines and refunds (inside the caller's transaction). */
+export async function upsertReturnRows(conn: DuckDBConnection, tenantId: string, currency: string): Promise<{ newReturns: number }> {
+  const t = lit(tenantId);
+  await conn.run(`create or replace temp table import_valid as select * from import_checked where problems = ''`);
+  await conn.run(`create or replace temp table import_new as
+    select distinct v.return_id from import_valid v anti join (select id from returns where tenant_id = ${t}) r on r.id = v.return_id`);
+  // A return's status is read off what its lines say happened (see README: statuses of imported returns).
+  await conn.run(`
+    insert into returns (tenant_id, id, order_id, customer_id, status, resolution, source, requested_at, approved_at, received_at,
+                         inspected_at, resolved_at, version, updated_at)
+    select ${t}, v.return_id, any_value(v.order_id), any_value(o.customer_id),
+      case when bool_or(v.resolution is not null) then 'resolved'
+           when bool_and(v.inspected_at is not null or v.disposition is not null) then 'inspected'
+           when bool_or(v.received_at is not null) then 'received'
+           else 'requested' end,
+      lower(arg_min(v.resolution, v.line) filter (where v.resolution is not null)), 'import',
+      min(${ts('v.requested_at')}),
+      case when bool_or(v.received_at is not null or v.resolution is not null) then min(${ts('v.requested_at')}) end,
+      max(${ts('v.received_at')}), max(${ts('v.inspected_at')}),
+      case when bool_or(v.resolution is not null) then coalesce(max(${ts('v.refunded_at')}), max(${ts('v.inspected_at')}), max(${ts('v.requested_at')})) end,
+      1, now()
+    from import_valid v join orders o on o.tenant_id = ${t} and o.id = v.order_id
+    group by v.return_id
+    on conflict (tenant_id, id) do update set
+      status = excluded.status, resolution = excluded.resolution, requested_at = excluded.requested_at, approved_at = excluded.approved_at,
+      received_at = excluded.received_at, inspected_at = excluded.inspected_at, resolved_at = excluded.resolved_at`);
+  await conn.run(`
+    insert into return_lines (tenant_id, return_id, order_id, line_id, sku, quantity, reason_code, reason_text, condition, disposition,
+                              received_at, inspected_at, restocked_at, refunded_at, refund_amount, recovered_value, shipping_cost,
+                              processing_cost, distance_km)
+    select ${t}, return_id, order_id, line_id, sku, cast(quantity as integer), reason, reason_text, lower(condition), lower(disposition),
+           ${ts('received_at')}, ${ts('inspected_at')}, ${ts('restocked_at')}, ${ts('refunded_at')}, ${money('refund_amount')},
+           ${money('recovered_value')}, ${money('shipping_cost')}, ${money('processing_cost')}, try_cast(distance_km as double)
+    from import_valid
+    on conflict (tenant_id, return_id, sku) do update set
+      quantity = excluded.quantity, reason_code = excluded.reason_code, reason_text = excluded.reason_text, condition = excluded.condition,
+      disposition = excluded.disposition, received_at = excluded.received_at, inspected_at = excluded.inspected_at,
+      restocked_at = excluded.restocked_at, refunded_at = excluded.refunded_at, refund_amount = excluded.refund_amount,
+      recovered_value = excluded.recovered_value, shipping_cost = excluded.shipping_cost, processing_cost = excluded.processing_cost,
+      distance_km = excluded.distance_km`);
+  // A refund already recorded for a line is never recorded (or paid) again.
+  await conn.run(`
+    insert into refunds (tenant_id, return_id, sku, amount, currency, kind, refunded_at)
+    select ${t}, return_id, sku, ${money('refund_amount')}, ${lit(currency)}, coalesce(lower(resolution), 'refund'),
+           coalesce(${ts('refunded_at')}, ${ts('requested_at')})
+    from import_valid where refund_amount is not null
+    on conflict do nothing`);
+  await conn.run(`
+    insert into events (tenant_id, entity_type, entity_id, type, actor, occurred_at, reason, payload)
+    select ${t}, 'return', r.id, 'return.imported', 'import', now(), null, json_object('status', r.status, 'order_id', r.order_id)
+    from returns r semi join import_new n on n.return_id = r.id where r.tenant_id = ${t}`);
+  const newReturns = Number((await conn.runAndReadAll('select count(*) from import_new')).getRows()[0][0]);
+  await conn.run('drop table import_valid');
+  await conn.run('drop table import_new');
+  return { newReturns };
+}

@@ -1,0 +1,48 @@
+/**
+ * Small builders of SQL row checks. Each returns a CASE expression that yields a sentence about one problem
+ * of a row (or NULL), so a row's reasons are `concat_ws('; ', ...checks)` and validation stays in SQL.
+ */
+
+/** Quotes a string as a SQL literal. */
+export function lit(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+const shown = (col: string) => `'''' || ${col} || ''''`;
+
+/** The column must be present. */
+export function required(col: string): string {
+  return `case when ${col} is null then '${col} is missing' end`;
+}
+
+/** The column, when present, must be an ISO 8601 timestamp. */
+export function timestamp(col: string): string {
+  return `case when ${col} is not null and try_cast(${col} as timestamptz) is null then '${col} ' || ${shown(col)} || ' is not an ISO 8601 timestamp' end`;
+}
+
+/** The column, when present, must be a whole number >= min. */
+export function integerAtLeast(col: string, min: number): string {
+  return `case when ${col} is not null and try_cast(${col} as integer) is null then '${col} ' || ${shown(col)} || ' is not an integer'
+               when try_cast(${col} as integer) < ${min} then '${col} ' || ${col} || ' must be at least ${min}' end`;
+}
+
+/** The column, when present, must be a number >= 0 (money, weights, distances). */
+export function nonNegative(col: string): string {
+  return `case when ${col} is not null and try_cast(${col} as double) is null then '${col} ' || ${shown(col)} || ' is not a number'
+               when try_cast(${col} as double) < 0 then '${col} ' || ${col} || ' must be >= 0' end`;
+}
+
+/** The column, when present, must be one of the values (compared in lower case). */
+export function oneOf(col: string, values: readonly string[]): string {
+  return `case when ${col} is not null and lower(${col}) not in (${values.map(lit).join(', ')}) then '${col} ' || ${shown(col)} || ' is not one of ${values.join(', ')}' end`;
+}
+
+/** Parses a timestamp column known to be valid (or null). */
+export function ts(col: string): string {
+  return `try_cast(${col} as timestamptz)`;
+}
+
+/** Parses a money column known to be valid (or null). */
+export function money(col: string): string {
+  return `try_cast(${col} as decimal(18, 2))`;
+}
