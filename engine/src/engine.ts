@@ -1,5 +1,6 @@
 import { openStore, type Store } from './db/connection';
 import { registerJobHandlers } from './jobs/handlers/all-handlers';
+import { KpisService } from './kpis/kpis.service';
 import { InProcessQueue } from './jobs/in-process';
 import type { JobQueue } from './jobs/queue';
 import { OrdersService } from './orders/orders.service';
@@ -13,6 +14,7 @@ export interface Engine {
   tenants: TenantsService;
   orders: OrdersService;
   returns: ReturnsService;
+  kpis: KpisService;
   close(): Promise<void>;
 }
 
@@ -30,12 +32,14 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
   const tenants = new TenantsService(store.db);
   const orders = new OrdersService(store.db, tenants);
   const returns = new ReturnsService(store.db, tenants, jobs);
+  const kpis = new KpisService(store);
   const engine: Engine = {
     store,
     jobs,
     tenants,
     orders,
     returns,
+    kpis,
     async close() {
       await jobs.close();
       await store.close();

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import type { CliContext } from './context';
+import { registerKpiCommands } from './kpi-commands';
 import { registerTenantCommands } from './tenant-commands';
 
 /** Registers every command the engine owns: tenants, kpi, dbt, classify, rules, models. One line per feature. */
 export function registerEngineCommands(program: Command, ctx: CliContext): void {
   registerTenantCommands(program, ctx);
+  registerKpiCommands(program, ctx);
 }

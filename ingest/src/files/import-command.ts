@@ -5,7 +5,7 @@ import { tenantFromOption, type CliContext } from '@rebound/engine';
 import { importFile, type ImportKind, type ImportSummary } from './import-file';
 import { UnreadableFileError } from './read-file';
 
-const PHASES = ['reading', 'checking', 'writing'];
+const PHASES = ['reading', 'checking', 'writing', 'refreshing KPIs'];
 
 /** The one-line summary printed after every import. */
 export function summaryLine(s: ImportSummary): string {

@@ -73,6 +73,11 @@ export async function importFile(
       await conn.run('drop table if exists import_rows; drop table if exists import_checked; drop table if exists reason_aliases');
     }
   });
+  // The KPI marts follow the new rows at once (incrementally: only changed returns are rebuilt).
+  if (result.rows - result.rejected > 0) {
+    phase('refreshing KPIs');
+    await engine.kpis.refresh({ runTests: false });
+  }
   return {
     kind: opts.kind,
     file: opts.file,

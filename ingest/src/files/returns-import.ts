@@ -82,12 +82,32 @@ export async function checkReturnRows(conn: DuckDBConnection, tenantId: string):
   await conn.run('drop table import_first');
 }
 
+// The value a staged return row gives a return_lines column, typed as the column is.
+function lineValue(column: string): string {
+  if (column === 'quantity') return 'cast(v.quantity as integer)';
+  if (column === 'reason_code') return 'v.reason';
+  if (['condition', 'disposition'].includes(column)) return `lower(v.${column})`;
+  if (column.endsWith('_at')) return ts(`v.${column}`);
+  if (column === 'distance_km') return 'try_cast(v.distance_km as double)';
+  if (column === 'reason_text') return 'v.reason_text';
+  return money(`v.${column}`);
+}
+
 /** Writes the valid staged return rows into returns, return_lines and refunds (inside the caller's transaction). */
 export async function upsertReturnRows(conn: DuckDBConnection, tenantId: string, currency: string): Promise<{ newReturns: number }> {
   const t = lit(tenantId);
   await conn.run(`create or replace temp table import_valid as select * from import_checked where problems = ''`);
   await conn.run(`create or replace temp table import_new as
     select distinct v.return_id from import_valid v anti join (select id from returns where tenant_id = ${t}) r on r.id = v.return_id`);
+  // Returns whose lines this file adds or changes: they get a new updated_at, which is what the KPI marts
+  // refresh incrementally on. Identical re-imports change nothing, not even that.
+  await conn.run(`create or replace temp table import_changed as
+    select distinct v.return_id from import_valid v
+    left join (select * from return_lines where tenant_id = ${t}) rl on rl.return_id = v.return_id and rl.sku = v.sku
+    where rl.return_id is null
+       ${['quantity', 'reason_code', 'reason_text', 'condition', 'disposition', 'received_at', 'inspected_at', 'restocked_at', 'refunded_at',
+          'refund_amount', 'recovered_value', 'shipping_cost', 'processing_cost', 'distance_km']
+         .map((c) => `or rl.${c} is distinct from ${lineValue(c)}`).join('\n       ')}`);
   // A return's status is read off what its lines say happened (see README: statuses of imported returns).
   await conn.run(`
     insert into returns (tenant_id, id, order_id, customer_id, status, resolution, source, requested_at, approved_at, received_at,
@@ -122,6 +142,8 @@ export async function upsertReturnRows(conn: DuckDBConnection, tenantId: string,
       restocked_at = excluded.restocked_at, refunded_at = excluded.refunded_at, refund_amount = excluded.refund_amount,
       recovered_value = excluded.recovered_value, shipping_cost = excluded.shipping_cost, processing_cost = excluded.processing_cost,
       distance_km = excluded.distance_km`);
+  await conn.run(`update returns set updated_at = now() where tenant_id = ${t} and id in (select return_id from import_changed)`);
+  await conn.run('drop table import_changed');
   // A refund already recorded for a line is never recorded (or paid) again.
   await conn.run(`
     insert into refunds (tenant_id, return_id, sku, amount, currency, kind, refunded_at)

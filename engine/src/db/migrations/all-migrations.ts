@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as core from './0001-core';
+import * as co2FactorOverrides from './0005-co2-factor-overrides';
 
 /** The ordered list of migrations; add a file `NNNN-<what>.ts` and list it here. */
 export const migrations: Record<string, Migration> = {
   '0001-core': core,
+  '0005-co2-factor-overrides': co2FactorOverrides,
 };

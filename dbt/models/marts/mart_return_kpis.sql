@@ -1,0 +1,42 @@
+-- The headline returns KPIs, one row per tenant. dbt builds it for all time; the engine renders this same
+-- model with the kpi_* vars set to answer any window and filters. Formulas: macros/return_kpis.sql.
+with
+
+return_lines as (
+    select * from {{ ref('fct_return_lines') }} where is_active
+),
+
+order_lines as (
+    select * from {{ ref('fct_order_lines') }}
+),
+
+tenants as (
+    select distinct tenant_id from order_lines
+    where true {% if var('kpi_tenant', none) %} and tenant_id = '{{ var("kpi_tenant") }}' {% endif %}
+),
+
+return_side as (
+    select tenant_id, {{ return_side_kpis() }}
+    from return_lines where true {{ kpi_filters('requested_at') }}
+    group by tenant_id
+),
+
+cohort_returned as (
+    select tenant_id, {{ cohort_returned_kpis() }}
+    from return_lines where true {{ kpi_filters('ordered_at') }}
+    group by tenant_id
+),
+
+cohort_ordered as (
+    select tenant_id, {{ cohort_ordered_kpis() }}
+    from order_lines where true {{ kpi_filters('ordered_at', with_reason=false) }}
+    group by tenant_id
+)
+
+select
+    t.tenant_id,
+    {{ kpi_output_columns() }}
+from tenants t
+left join return_side r on r.tenant_id = t.tenant_id
+left join cohort_returned cr on cr.tenant_id = t.tenant_id
+left join cohort_ordered co on co.tenant_id = t.tenant_id
