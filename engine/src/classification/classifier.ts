@@ -1,0 +1,100 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { env, pipeline, type TextClassificationPipeline } from '@huggingface/transformers';
+import { REASON_CODES, reasonCodeFrom, type ReasonCode } from './taxonomy';
+
+/** The classifier's reading of one text. */
+export interface ReasonClassification {
+  reason_code: ReasonCode;
+  confidence: number;
+  /** The three most likely reasons with their scores. */
+  alternatives: { reason_code: ReasonCode; score: number }[];
+  /** Every reason clearly present (a text may give several). */
+  tags: ReasonCode[];
+  /** Confidence below the review threshold: a person should look. */
+  needs_review: boolean;
+}
+
+/** A loaded classifier. */
+export interface ReasonClassifier {
+  classify(texts: string[]): Promise<ReasonClassification[]>;
+  modelInfo: { folder: string; version: string; labels: ReasonCode[] };
+}
+
+/** Options: another model folder (any transformers.js text-classification model with our labels) and the review threshold. */
+export interface ClassifierOptions {
+  modelDir?: string;
+  reviewThreshold?: number;
+}
+
+const repoModels = resolve(dirname(fileURLToPath(import.meta.url)), '../../../models/reason-classifier/artifacts');
+
+/** The folder of the current shipped model (artifacts/manifest.json), or REBOUND_REASON_MODEL_DIR. */
+export function defaultModelDir(): string {
+  if (process.env.REBOUND_REASON_MODEL_DIR) return resolve(process.env.REBOUND_REASON_MODEL_DIR);
+  const manifest = join(repoModels, 'manifest.json');
+  if (!existsSync(manifest)) throw new Error(`no reason model is shipped: ${manifest} is missing (train one with 'pnpm --filter @rebound/models train')`);
+  const { current } = JSON.parse(readFileSync(manifest, 'utf8')) as { current: string };
+  return join(repoModels, current);
+}
+
+/**
+ * Which reasons a text clearly gives: the top one, and any other scoring at least 0.15 and at least 30% of
+ * the top score (at most three). 'other' is never a tag beside a real reason.
+ */
+export function tagsFrom(scores: { reason_code: ReasonCode; score: number }[]): ReasonCode[] {
+  const top = scores[0];
+  const tags = scores.filter((s, i) => i === 0 || (s.score >= 0.15 && s.score >= 0.3 * top.score && s.reason_code !== 'other')).slice(0, 3);
+  return tags.map((t) => t.reason_code);
+}
+
+/** Loads a text-classification model from a local folder through transformers.js (never from a hub). */
+export async function createReasonClassifier(opts: ClassifierOptions = {}): Promise<ReasonClassifier> {
+  const folder = resolve(opts.modelDir ?? defaultModelDir());
+  const threshold = opts.reviewThreshold ?? 0.5;
+  if (!existsSync(join(folder, 'config.json'))) throw new Error(`reason model folder ${folder} has no config.json: is it a transformers.js model folder?`);
+  const config = JSON.parse(readFileSync(join(folder, 'config.json'), 'utf8')) as { id2label?: Record<string, string> };
+  const labels = Object.values(config.id2label ?? {});
+  const unmapped = labels.filter((l) => !reasonCodeFrom(l));
+  if (!labels.length || unmapped.length) {
+    throw new Error(`reason model folder ${folder}: labels ${unmapped.join(', ') || '(none)'} are not return reason codes (expected ${REASON_CODES.join(', ')})`);
+  }
+  env.allowRemoteModels = false;
+  env.allowLocalModels = true;
+  env.localModelPath = dirname(folder) + '/';
+  let classifier: TextClassificationPipeline;
+  try {
+    classifier = (await pipeline('text-classification', basename(folder), { dtype: 'fp32', local_files_only: true })) as TextClassificationPipeline;
+  } catch (error) {
+    throw new Error(`cannot load the reason model in ${folder}: ${(error as Error).message}`);
+  }
+  const version = basename(folder);
+  return {
+    modelInfo: { folder, version, labels: labels.map((l) => reasonCodeFrom(l)!) },
+    async classify(texts: string[]): Promise<ReasonClassification[]> {
+      const out: ReasonClassification[] = new Array(texts.length);
+      const todo: number[] = [];
+      texts.forEach((t, i) => {
+        if (!t || !t.trim()) out[i] = { reason_code: 'other', confidence: 0, alternatives: [], tags: [], needs_review: true };
+        else todo.push(i);
+      });
+      // Batches keep padding short (texts of a batch are padded to its longest) and memory bounded.
+      for (let start = 0; start < todo.length; start += 64) {
+        const batch = todo.slice(start, start + 64);
+        const results = (await classifier(batch.map((i) => texts[i]), { top_k: null })) as unknown as { label: string; score: number }[][];
+        results.forEach((scores, k) => {
+          const ranked = scores.map((s) => ({ reason_code: reasonCodeFrom(s.label)!, score: Number(s.score.toFixed(4)) }));
+          out[batch[k]] = {
+            reason_code: ranked[0].reason_code,
+            confidence: ranked[0].score,
+            alternatives: ranked.slice(0, 3),
+            tags: tagsFrom(ranked),
+            needs_review: ranked[0].score < threshold,
+          };
+        });
+      }
+      return out;
+    },
+  };
+}
