@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,25 @@ describe('rebound tenants', () => {
     expect(noName.code).not.toBe(0);
     expect(noName.stderr).toContain("required option '--name <name>'");
     expect(rebound(dir, 'tenants', 'list').stdout.trim().split('\n').length).toBe(before);
+  });
+});
+
+describe('rebound classify', () => {
+  it('prints one JSON line per input in order, and refuses a bad input line with its number', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rebound-classify-'));
+    try {
+      writeFileSync(join(dir, 'in.jsonl'), '{"id": "a", "text": "found it cheaper elsewhere"}\n{"id": 7, "text": "way too big"}\n');
+      const ok = rebound(dir, 'classify', '--in', join(dir, 'in.jsonl'));
+      expect(ok.code).toBe(0);
+      const lines = ok.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      expect(lines.map((l) => [l.id, l.reason_code])).toEqual([['a', 'better_price'], [7, 'size_too_large']]);
+      writeFileSync(join(dir, 'bad.jsonl'), '{"id": "a", "text": "ok"}\nnot json\n');
+      const bad = rebound(dir, 'classify', '--in', join(dir, 'bad.jsonl'));
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toContain('bad.jsonl line 2 is not JSON');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

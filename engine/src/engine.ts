@@ -1,6 +1,7 @@
 import { openStore, type Store } from './db/connection';
 import { registerJobHandlers } from './jobs/handlers/all-handlers';
 import { KpisService } from './kpis/kpis.service';
+import { ReasonsService } from './classification/reasons.service';
 import { InProcessQueue } from './jobs/in-process';
 import type { JobQueue } from './jobs/queue';
 import { OrdersService } from './orders/orders.service';
@@ -15,6 +16,7 @@ export interface Engine {
   orders: OrdersService;
   returns: ReturnsService;
   kpis: KpisService;
+  reasons: ReasonsService;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
   const orders = new OrdersService(store.db, tenants);
   const returns = new ReturnsService(store.db, tenants, jobs);
   const kpis = new KpisService(store);
+  const reasons = new ReasonsService(store);
   const engine: Engine = {
     store,
     jobs,
@@ -40,6 +43,7 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
     orders,
     returns,
     kpis,
+    reasons,
     async close() {
       await jobs.close();
       await store.close();

@@ -5,6 +5,7 @@ import { declareAuth } from './plugins/app/auth';
 import { registerOpenApi } from './plugins/external/openapi';
 import { installProblemDetails } from './plugins/external/problem-details';
 import { installValidators } from './plugins/external/validation';
+import { classifyRoutes } from './routes/api/v1/classify/routes';
 import { kpiRoutes } from './routes/api/v1/kpis/routes';
 import { orderRoutes } from './routes/api/v1/orders/routes';
 import { returnRoutes } from './routes/api/v1/returns/routes';
@@ -40,6 +41,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(orderRoutes, { engine });
   await app.register(returnRoutes, { engine });
   await app.register(kpiRoutes, { engine });
+  await app.register(classifyRoutes, { engine });
   for (const extra of opts.extraRoutes ?? []) await app.register(extra);
   return app;
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from './context';
+import { registerClassifyCommands } from './classify-commands';
 import { registerKpiCommands } from './kpi-commands';
 import { registerTenantCommands } from './tenant-commands';
 
@@ -7,4 +8,5 @@ import { registerTenantCommands } from './tenant-commands';
 export function registerEngineCommands(program: Command, ctx: CliContext): void {
   registerTenantCommands(program, ctx);
   registerKpiCommands(program, ctx);
+  registerClassifyCommands(program, ctx);
 }
