@@ -28,7 +28,7 @@ const heldReal = rows.filter((r) => isHeldOut(r) && r.source.startsWith('real'))
 const manifest: Manifest = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) : { current: '', versions: [] };
 const version = process.argv.find((a) => a.startsWith('--version='))?.slice(10) ?? `v${manifest.versions.length + 1}`;
 const folder = join(artifacts, version);
-const trained = await trainModel(folder, train);
+const trained = await trainModel(folder, train, { realWeight: Number(process.env.REAL_WEIGHT ?? 2), epochs: Number(process.env.EPOCHS ?? 12) });
 writeModel(folder, trained);
 const classifier = await createReasonClassifier({ modelDir: folder });
 const heldout = {

@@ -36,7 +36,7 @@ export function isHeldOut(row: CorpusRow): boolean {
 }
 
 /** Trains on `rows` and returns the piece table and bias. */
-export async function trainModel(folder: string, rows: CorpusRow[], opts: { epochs?: number; seed?: number } = {}) {
+export async function trainModel(folder: string, rows: CorpusRow[], opts: { epochs?: number; seed?: number; realWeight?: number } = {}) {
   const vocab = buildVocab(rows.map((r) => r.text));
   mkdirSync(join(folder, 'onnx'), { recursive: true });
   writeFileSync(join(folder, 'tokenizer.json'), JSON.stringify(tokenizerJson(vocab)));
@@ -54,6 +54,8 @@ export async function trainModel(folder: string, rows: CorpusRow[], opts: { epoc
   const perClass = new Array(C).fill(0);
   for (const y of labelIndex) perClass[y]++;
   const weight = perClass.map((n) => (n ? rows.length / (C * n) : 0));
+  // Real customers' words are scarcer and matter more than generated ones.
+  const sourceWeight = rows.map((r) => (r.source.startsWith('real') ? (opts.realWeight ?? 2) : 1));
   const rnd = seededRandom(opts.seed ?? 13);
   const order = rows.map((_, i) => i);
   const epochs = opts.epochs ?? 12;
@@ -76,10 +78,11 @@ export async function trainModel(folder: string, rows: CorpusRow[], opts: { epoc
       for (let c = 0; c < C; c++) max = Math.max(max, probs[c]);
       let z = 0;
       for (let c = 0; c < C; c++) z += probs[c] = Math.exp(probs[c] - max);
-      const w = weight[labelIndex[idx]];
+      const w = weight[labelIndex[idx]] * sourceWeight[idx];
       for (let c = 0; c < C; c++) {
         const g = w * (probs[c] / z - (c === labelIndex[idx] ? 1 : 0));
-        bias[c] -= lr * 0.1 * g;
+        // No bias is learnt: scores are averaged over the text, so a bias would outweigh the words of a long
+        // review and pull every long text towards the most frequent reason.
         for (const t of ids) table[t * C + c] -= lr * (g + 1e-4 * table[t * C + c]);
       }
     }
