@@ -2,6 +2,7 @@ import { openStore, type Store } from './db/connection';
 import { registerJobHandlers } from './jobs/handlers/all-handlers';
 import { KpisService } from './kpis/kpis.service';
 import { ReasonsService } from './classification/reasons.service';
+import { RulesService } from './rules/rules.service';
 import { InProcessQueue } from './jobs/in-process';
 import type { JobQueue } from './jobs/queue';
 import { OrdersService } from './orders/orders.service';
@@ -17,6 +18,7 @@ export interface Engine {
   returns: ReturnsService;
   kpis: KpisService;
   reasons: ReasonsService;
+  rules: RulesService;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
   const returns = new ReturnsService(store.db, tenants, jobs);
   const kpis = new KpisService(store);
   const reasons = new ReasonsService(store);
+  const rules = new RulesService(store, kpis, returns);
   const engine: Engine = {
     store,
     jobs,
@@ -44,6 +47,7 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
     returns,
     kpis,
     reasons,
+    rules,
     async close() {
       await jobs.close();
       await store.close();

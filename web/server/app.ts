@@ -8,6 +8,7 @@ import { installValidators } from './plugins/external/validation';
 import { classifyRoutes } from './routes/api/v1/classify/routes';
 import { kpiRoutes } from './routes/api/v1/kpis/routes';
 import { orderRoutes } from './routes/api/v1/orders/routes';
+import { rulesRoutes } from './routes/api/v1/rules/routes';
 import { returnRoutes } from './routes/api/v1/returns/routes';
 import { healthRoutes } from './routes/health';
 
@@ -42,6 +43,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(returnRoutes, { engine });
   await app.register(kpiRoutes, { engine });
   await app.register(classifyRoutes, { engine });
+  await app.register(rulesRoutes, { engine });
   for (const extra of opts.extraRoutes ?? []) await app.register(extra);
   return app;
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from './context';
 import { registerClassifyCommands } from './classify-commands';
 import { registerKpiCommands } from './kpi-commands';
+import { registerRulesCommands } from './rules-commands';
 import { registerTenantCommands } from './tenant-commands';
 
 /** Registers every command the engine owns: tenants, kpi, dbt, classify, rules, models. One line per feature. */
@@ -9,4 +10,5 @@ export function registerEngineCommands(program: Command, ctx: CliContext): void 
   registerTenantCommands(program, ctx);
   registerKpiCommands(program, ctx);
   registerClassifyCommands(program, ctx);
+  registerRulesCommands(program, ctx);
 }

@@ -1,6 +1,7 @@
 import type { EventTable } from '../events/event.table';
 import type { CustomerTable, OrderLineTable, OrderTable, ProductTable } from '../orders/order.table';
 import type { RefundTable, ReturnLineTable, ReturnTable } from '../returns/return.table';
+import type { RuleSetTable } from '../rules/rule-set.table';
 import type { ApiKeyTable, TenantTable } from '../tenants/tenant.table';
 
 /** Every table Kysely may touch, by name. */
@@ -15,4 +16,5 @@ export interface Database {
   return_lines: ReturnLineTable;
   refunds: RefundTable;
   events: EventTable;
+  rule_sets: RuleSetTable;
 }

@@ -69,6 +69,11 @@ export class KpisService {
 
   private async runMart(model: string, tenantId: string, filters: KpiFilters, extraVars: Record<string, string> = {}) {
     await this.ensureBuilt();
+    return this.store.query<Record<string, unknown>>(this.renderMartSql(model, tenantId, filters, extraVars));
+  }
+
+  /** The SELECT of a KPI mart for a tenant, window and filters (for composing into other queries). */
+  renderMartSql(model: string, tenantId: string, filters: KpiFilters, extraVars: Record<string, string> = {}): string {
     const vars = {
       kpi_tenant: tenantId,
       kpi_from: checkDate(filters.from, 'from') ?? null,
@@ -82,7 +87,12 @@ export class KpisService {
     const project = this.getProject();
     const definition = project.models.find((m) => m.name === model);
     if (!definition) throw new Error(`the dbt project has no model ${model}`);
-    return this.store.query<Record<string, unknown>>(renderModel(project, definition, { vars }).sql);
+    return renderModel(project, definition, { vars }).sql;
+  }
+
+  /** Makes sure the marts exist (built once on first use). */
+  async ready(): Promise<void> {
+    await this.ensureBuilt();
   }
 
   /** Every KPI of a tenant for a window [from, to) and filters; nulls where a denominator is empty. */

@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as core from './0001-core';
+import * as ruleSets from './0004-rule-sets';
 import * as co2FactorOverrides from './0005-co2-factor-overrides';
 
 /** The ordered list of migrations; add a file `NNNN-<what>.ts` and list it here. */
 export const migrations: Record<string, Migration> = {
   '0001-core': core,
+  '0004-rule-sets': ruleSets,
   '0005-co2-factor-overrides': co2FactorOverrides,
 };

@@ -1,6 +1,7 @@
 import type { Engine } from '../../engine';
 import type { JobHandler } from '../queue';
 import { classifyReasonsOfReturn } from './classify-reason';
+import { decideReturnByRules } from './decide-return';
 import { scoreFraudOfReturn } from './score-fraud';
 
 /** A step of the work that follows one event; steps run in order and must be idempotent. */
@@ -11,7 +12,7 @@ export type PipelineStep = (engine: Engine, payload: Record<string, unknown>) =>
  * A job retries as a whole, so every step must be safe to run again after a crash.
  */
 export const PIPELINE: Record<string, PipelineStep[]> = {
-  'return.requested': [classifyReasonsOfReturn, scoreFraudOfReturn],
+  'return.requested': [classifyReasonsOfReturn, scoreFraudOfReturn, decideReturnByRules],
   'return.receive': [scoreFraudOfReturn],
   'return.inspect': [scoreFraudOfReturn],
 };

@@ -1,0 +1,86 @@
+import type { KpisService } from '../kpis/kpis.service';
+import { REASONS } from '../classification/taxonomy';
+
+const lit = (v: string) => `'${v.replace(/'/g, "''")}'`;
+
+/**
+ * SQL giving one row of facts per return of a tenant (all its history, or one return): the facts of
+ * facts.ts, plus what a backtest needs to price a decision (costs, recovered value, refunds). The 90-day SKU
+ * and category KPIs come from the dbt KPI mart rendered for the trailing 90 days: no formula is repeated here.
+ */
+export function returnFactsSql(kpis: KpisService, tenantId: string, opts: { returnId?: string; from?: string; to?: string; asOf?: Date } = {}): string {
+  const t = lit(tenantId);
+  const asOf = opts.asOf ?? new Date();
+  const from90 = new Date(asOf.getTime() - 90 * 86_400_000).toISOString();
+  const skuKpis = kpis.renderMartSql('mart_return_kpis_by_dimension', tenantId, { from: from90, to: asOf.toISOString() }, { kpi_dimension: 'sku' });
+  const categoryKpis = kpis.renderMartSql('mart_return_kpis_by_dimension', tenantId, { from: from90, to: asOf.toISOString() }, { kpi_dimension: 'category' });
+  const buckets = Object.entries(REASONS).map(([code, r]) => `(${lit(code)}, ${lit(r.faultBucket)})`).join(', ');
+  const scope = [
+    opts.returnId ? `id = ${lit(opts.returnId)}` : 'true',
+    opts.from ? `requested_at >= ${lit(opts.from)}::timestamptz` : 'true',
+    opts.to ? `requested_at < ${lit(opts.to)}::timestamptz` : 'true',
+  ].join(' and ');
+  return `
+    with r as materialized (select * from returns where tenant_id = ${t} and ${scope}),
+    lines as (
+      select rl.return_id, rl.sku, rl.quantity, ol.category, ol.unit_price::double * rl.quantity as value,
+             coalesce(rl.reason_code, rl.predicted_reason_code) as reason_code,
+             case when rl.reason_code is not null then 1.0 else rl.predicted_confidence end as reason_confidence,
+             coalesce(rl.shipping_cost, 0)::double + coalesce(rl.processing_cost, 0)::double as cost,
+             coalesce(rl.recovered_value::double, case when rl.disposition = 'restock' then ol.unit_price::double * rl.quantity else 0 end) as recovered,
+             coalesce(rl.refund_amount::double, 0) as refunded
+      from return_lines rl join r on r.id = rl.return_id
+      join order_lines ol on ol.tenant_id = rl.tenant_id and ol.order_id = rl.order_id and ol.line_id = rl.line_id
+      where rl.tenant_id = ${t}
+    ),
+    per_return as (
+      select return_id, sum(quantity)::double as quantity, sum(value) as line_value, arg_max(sku, value) as sku,
+             arg_max(category, value) as category, arg_max(reason_code, value) as reason_code,
+             arg_max(reason_confidence, value)::double as reason_confidence, sum(cost) as return_cost,
+             sum(recovered) as recovered_value, sum(refunded) as refunded
+      from lines group by return_id
+    ),
+    customers_of as (select distinct customer_id from r),
+    customer_history as (
+      select o.customer_id, count(distinct o.id)::double as customer_orders, sum(ol.quantity)::double as units, sum(ol.quantity * ol.unit_price)::double as ordered_value
+      from orders o join order_lines ol on ol.tenant_id = o.tenant_id and ol.order_id = o.id
+      where o.tenant_id = ${t} and o.customer_id in (select customer_id from customers_of) group by o.customer_id
+    ),
+    customer_returns as (
+      select x.customer_id, sum(rl.quantity)::double as units_returned, sum(coalesce(rl.refund_amount, 0))::double as refunded
+      from returns x join return_lines rl on rl.tenant_id = x.tenant_id and rl.return_id = x.id
+      where x.tenant_id = ${t} and x.customer_id in (select customer_id from customers_of) and x.status not in ('declined', 'canceled')
+      group by x.customer_id
+    ),
+    order_values as (
+      select order_id, sum(quantity * unit_price)::double as order_value from order_lines
+      where tenant_id = ${t} and order_id in (select order_id from r) group by order_id
+    ),
+    sku_kpis as (${skuKpis}),
+    category_kpis as (${categoryKpis}),
+    buckets (reason_code, fault_bucket) as (values ${buckets})
+    select
+      r.id as return_id, r.requested_at, r.customer_id,
+      ov.order_value, p.line_value, p.quantity,
+      epoch(r.requested_at - o.ordered_at) / 86400.0 as days_since_order,
+      epoch(r.requested_at - coalesce(o.delivered_at, o.ordered_at)) / 86400.0 as days_since_delivery,
+      json_extract(t.policy, '$.return_window_days')::double as return_window_days,
+      o.channel, p.category, p.sku, p.reason_code, p.reason_confidence, b.fault_bucket,
+      coalesce(r.fraud_score, 0)::double as fraud_score,
+      ch.customer_orders, coalesce(cr.units_returned, 0) / nullif(ch.units, 0) as customer_return_rate,
+      ch.ordered_value - coalesce(cr.refunded, 0) as customer_lifetime_value,
+      sk.return_rate_units::double as sku_return_rate_90d, sk.recovery_rate_units::double as sku_recovery_rate_90d,
+      sk.value_recovery_rate::double as sku_value_recovery_rate_90d, sk.cost_per_return::double as sku_cost_per_return_90d,
+      ck.return_rate_units::double as category_return_rate_90d, ck.landfill_rate_units::double as category_landfill_rate_90d,
+      p.return_cost, p.recovered_value, p.refunded
+    from r
+    join orders o on o.tenant_id = r.tenant_id and o.id = r.order_id
+    join tenants t on t.id = r.tenant_id
+    join per_return p on p.return_id = r.id
+    join order_values ov on ov.order_id = r.order_id
+    left join customer_history ch on ch.customer_id = r.customer_id
+    left join customer_returns cr on cr.customer_id = r.customer_id
+    left join sku_kpis sk on sk.dimension_value = p.sku
+    left join category_kpis ck on ck.dimension_value = p.category
+    left join buckets b on b.reason_code = p.reason_code`;
+}

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../engine';
+import { loadContractStore } from '../kpis/fixtures/load-contract-store';
+import { engineInTempDir } from '../testing/temp-store';
+
+let engine: Engine;
+let cleanup: () => Promise<void>;
+let tenantId: string;
+const who = { actor: 'test' };
+
+beforeAll(async () => {
+  ({ engine, cleanup } = await engineInTempDir('rebound-rules-'));
+  tenantId = (await engine.tenants.createTenant({ name: 'Rules', currency: 'EUR' })).tenant.id;
+  await loadContractStore(engine.store, tenantId);
+  await engine.kpis.refresh();
+});
+afterAll(() => cleanup());
+
+const cheapKeepIt = {
+  rules: [
+    { name: 'keep cheap items', priority: 10, enabled: true, conditions: { all: [{ fact: 'line_value', operator: 'lessThan', value: 40 }] }, outcome: { type: 'keep_it' } },
+    { name: 'decline electronics', priority: 5, enabled: true, conditions: { all: [{ fact: 'category', operator: 'equal', value: 'electronics' }] }, outcome: { type: 'decline', reason: 'electronics go to the manufacturer' } },
+    { name: 'approve the rest of apparel', priority: 1, enabled: true, conditions: { any: [{ fact: 'category', operator: 'in', value: ['apparel'] }] }, outcome: { type: 'approve' } },
+  ],
+};
+
+describe('backtesting a rule set over history', () => {
+  it('reports per rule and in total what the rules would have done', async () => {
+    const report = await engine.rules.backtest(tenantId, cheapKeepIt);
+    expect(report.returns).toBe(5);
+    // Q-4 vase 35 and Q-5 cap 15 are cheap; Q-2 speaker is electronics; Q-1 hoodie 60 is apparel; Q-3 boots fall through.
+    expect(report.per_rule.map((r) => [r.name, r.returns_matched])).toEqual([
+      ['keep cheap items', 2],
+      ['decline electronics', 1],
+      ['approve the rest of apparel', 1],
+    ]);
+    expect(report.per_rule[0]).toMatchObject({ kept_without_return: 2, refund_value_without_inspection: 50 });
+    // keep_it saves shipping + processing (Q-4: 0 + 1, Q-5: 4.5 + 1) minus value recovered (Q-5: 9).
+    expect(report.per_rule[0].estimated_cost_saved).toBe(-2.5);
+    expect(report.total).toMatchObject({ auto_approved: 1, declined: 1, kept_without_return: 2, review: 1, fraud_flagged: 0, fraud_flagged_approved_share: null });
+  });
+
+  it('limits the backtest to a window of request dates', async () => {
+    const report = await engine.rules.backtest(tenantId, cheapKeepIt, { from: '2026-05-14', to: '2026-05-16' });
+    expect(report.returns).toBe(2);
+  });
+
+  it('refuses an invalid rule set without saving it', async () => {
+    await expect(engine.rules.setRuleSet(tenantId, { rules: [{ ...cheapKeepIt.rules[0], conditions: { all: [{ fact: 'mood', operator: 'equal', value: 'bad' }] } }] }, 'test')).rejects.toThrow(/unknown fact 'mood'/);
+    expect(await engine.rules.getActive(tenantId)).toBeNull();
+  });
+});
+
+describe('deciding live', () => {
+  it('decides a new return by the active rules, applies the outcome and logs the decision with its facts', async () => {
+    const v1 = await engine.rules.setRuleSet(tenantId, cheapKeepIt, 'test');
+    expect(v1.version).toBe(1);
+    await engine.orders.createOrder(tenantId, { order_id: 'L-1', ordered_at: new Date().toISOString(), customer: { id: 'K-7' }, lines: [{ sku: 'SOCKS', category: 'apparel', quantity: 1, unit_price: 9 }, { sku: 'EARBUDS', category: 'electronics', quantity: 1, unit_price: 99 }] });
+    const cheap = await engine.returns.requestReturn(tenantId, { order_id: 'L-1', lines: [{ sku: 'SOCKS', quantity: 1, reason_text: 'too small' }] }, who);
+    const pricey = await engine.returns.requestReturn(tenantId, { order_id: 'L-1', lines: [{ sku: 'EARBUDS', quantity: 1, reason_text: 'stopped working' }] }, who);
+    await engine.jobs.drain();
+    const kept = await engine.returns.getReturn(tenantId, cheap.return_id, { timeline: true });
+    expect(kept).toMatchObject({ status: 'resolved', resolution: 'keep_it' });
+    const decided = kept.timeline!.find((e) => e.type === 'return.decided')!;
+    expect(decided.payload).toMatchObject({ rule: 'keep cheap items', version: 1, outcome: { type: 'keep_it' }, facts: { line_value: 9, category: 'apparel', reason_code: 'size_too_small' } });
+    const declined = await engine.returns.getReturn(tenantId, pricey.return_id);
+    expect(declined).toMatchObject({ status: 'declined', decline_reason: 'electronics go to the manufacturer' });
+    expect((await engine.rules.decisionLog(tenantId)).length).toBe(2);
+  });
+
+  it('keeps every version with who changed what', async () => {
+    await engine.rules.setRuleSet(tenantId, { rules: cheapKeepIt.rules.slice(1) }, 'api:rbk_abc');
+    const history = await engine.rules.history(tenantId);
+    expect(history.map((h) => [h.version, h.created_by, h.change_summary])).toEqual([
+      [2, 'api:rbk_abc', 'removed keep cheap items'],
+      [1, 'test', 'added keep cheap items, decline electronics, approve the rest of apparel'],
+    ]);
+  });
+});
