@@ -26,7 +26,7 @@ const tree: fc.Arbitrary<ConditionNode> = fc.letrec((tie) => ({
   all: fc.array(tie('node') as fc.Arbitrary<ConditionNode>, { minLength: 1, maxLength: 3 }).map((all) => ({ all })),
   any: fc.array(tie('node') as fc.Arbitrary<ConditionNode>, { minLength: 1, maxLength: 3 }).map((any) => ({ any })),
   not: (tie('node') as fc.Arbitrary<ConditionNode>).map((not) => ({ not })),
-})).node;
+})).node as fc.Arbitrary<ConditionNode>;
 const factsRow = fc.record({
   line_value: fc.option(fc.integer({ min: 0, max: 11 }), { nil: null }),
   fraud_score: fc.option(fc.integer({ min: 0, max: 11 }), { nil: null }),
