@@ -1,0 +1,101 @@
+import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import type { DeadLetter, JobHandler, JobQueue } from './queue';
+
+/** Options of the Redis-backed queue. */
+export interface BullMqQueueOptions {
+  redisUrl: string;
+  /** Queue name (also the Redis key prefix part); one per data directory in practice. */
+  name?: string;
+  prefix?: string;
+  attempts?: number;
+  backoffMs?: number;
+  /** Start a worker in this process (the server does: it owns the DuckDB file the jobs write to). */
+  work?: boolean;
+}
+
+function connectionFrom(url: string): ConnectionOptions {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    username: u.username || undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
+    maxRetriesPerRequest: null,
+  };
+}
+
+/**
+ * Jobs on Redis through BullMQ: accepted jobs survive a crash of this process, failed ones are retried with
+ * exponential backoff, and jobs that fail every attempt stay in BullMQ's failed set, our dead-letter list.
+ * The worker runs in the process that owns the store (serve), since DuckDB allows one writer per file.
+ */
+export class BullMqQueue implements JobQueue {
+  private readonly queue: Queue;
+  private worker: Worker | undefined;
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly opts: Required<Omit<BullMqQueueOptions, 'redisUrl'>> & { redisUrl: string };
+
+  constructor(opts: BullMqQueueOptions) {
+    this.opts = { name: 'rebound-jobs', prefix: 'rebound', attempts: 5, backoffMs: 500, work: true, ...opts };
+    this.queue = new Queue(this.opts.name, { connection: connectionFrom(opts.redisUrl), prefix: this.opts.prefix });
+    if (this.opts.work) this.startWorker();
+  }
+
+  private startWorker(): void {
+    this.worker = new Worker(
+      this.opts.name,
+      async (job) => {
+        const handler = this.handlers.get(job.name);
+        if (handler) await handler(job.data as Record<string, unknown>);
+      },
+      { connection: connectionFrom(this.opts.redisUrl), prefix: this.opts.prefix, concurrency: 1 },
+    );
+    // A failure is recorded by BullMQ itself (retries, then the failed set); nothing else to do here.
+    this.worker.on('error', () => undefined);
+  }
+
+  async enqueue(name: string, payload: Record<string, unknown>, opts: { jobId?: string } = {}): Promise<void> {
+    await this.queue.add(name, payload, {
+      jobId: opts.jobId,
+      attempts: this.opts.attempts,
+      backoff: { type: 'exponential', delay: this.opts.backoffMs },
+      removeOnComplete: 1000,
+      removeOnFail: false,
+    });
+  }
+
+  handle(name: string, handler: JobHandler): void {
+    this.handlers.set(name, handler);
+  }
+
+  async drain(): Promise<void> {
+    for (;;) {
+      const counts = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+      if (Object.values(counts).every((n) => n === 0)) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  async deadLetters(): Promise<DeadLetter[]> {
+    const failed = await this.queue.getFailed(0, 999);
+    return failed.map((job) => ({
+      id: String(job.id),
+      name: job.name,
+      payload: job.data as Record<string, unknown>,
+      error: job.failedReason ?? 'unknown error',
+      attempts: job.attemptsMade,
+      failed_at: new Date(job.finishedOn ?? Date.now()).toISOString(),
+    }));
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.close();
+    await this.queue.close();
+  }
+
+  /** Removes every job of this queue from Redis (tests). */
+  async obliterate(): Promise<void> {
+    await this.queue.obliterate({ force: true });
+  }
+}
