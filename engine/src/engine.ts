@@ -50,6 +50,7 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
     reasons,
     rules,
     async close() {
+      kpis.cancelPendingRefresh();
       await jobs.close();
       await store.close();
     },

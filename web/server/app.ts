@@ -2,6 +2,7 @@ import type { Engine } from '@rebound/engine';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { declareAuth } from './plugins/app/auth';
+import { mountSvelteKit } from './plugins/app/sveltekit';
 import { registerOpenApi } from './plugins/external/openapi';
 import { installProblemDetails } from './plugins/external/problem-details';
 import { installValidators } from './plugins/external/validation';
@@ -11,13 +12,16 @@ import { orderRoutes } from './routes/api/v1/orders/routes';
 import { rulesRoutes } from './routes/api/v1/rules/routes';
 import { returnRoutes } from './routes/api/v1/returns/routes';
 import { healthRoutes } from './routes/health';
+import { labelRoutes } from './routes/labels/routes';
 
 /** What the HTTP app is built from. */
 export interface AppOptions {
   engine: Engine;
   /** pino options, or false for silence (tests). */
   logger?: FastifyServerOptions['logger'];
-  /** Extra route plugins composed in by the caller (e.g. the CLI hand-off, the web UI). */
+  /** Serve the dashboard and portal (the built SvelteKit app) on the same port. */
+  ui?: boolean;
+  /** Extra route plugins composed in by the caller (e.g. the CLI hand-off). */
   extraRoutes?: Array<(app: FastifyInstance) => Promise<void>>;
 }
 
@@ -45,5 +49,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(classifyRoutes, { engine });
   await app.register(rulesRoutes, { engine });
   for (const extra of opts.extraRoutes ?? []) await app.register(extra);
+  if (opts.ui) {
+    await app.register(labelRoutes, { engine });
+    await mountSvelteKit(app, engine);
+  }
   return app;
 }

@@ -19,6 +19,7 @@ export async function startServer(opts: ServeOptions): Promise<{ app: FastifyIns
     engine: opts.engine,
     logger: opts.log === false ? false : { level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization', 'req.headers["x-shopify-hmac-sha256"]', 'req.headers["x-rebound-cli-token"]'] },
     extraRoutes: opts.extraRoutes,
+    ui: true,
   });
   await app.listen({ port: opts.port, host: opts.host ?? 'localhost' });
   const address = app.server.address();

@@ -45,6 +45,27 @@ export class KpisService {
     return result;
   }
 
+  private pending: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * Asks for an incremental refresh within `delayMs`: live events (requests, transitions) arrive one by one, and
+   * folding them in batches keeps the marts fresh without rebuilding them on every event.
+   */
+  refreshSoon(delayMs = Number(process.env.REBOUND_MARTS_REFRESH_MS ?? 30_000)): void {
+    if (this.pending) return;
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      this.refresh({ runTests: false }).catch(() => undefined); // the next event or import retries
+    }, delayMs);
+    this.pending.unref();
+  }
+
+  /** Cancels a pending refresh (closing the store). */
+  cancelPendingRefresh(): void {
+    if (this.pending) clearTimeout(this.pending);
+    this.pending = undefined;
+  }
+
   /** Runs the yml data tests against what is built. */
   async test(): Promise<{ count: number; failures: TestFailure[] }> {
     await this.ensureBuilt();

@@ -235,6 +235,30 @@ export class ReturnsService {
     return this.getReturn(tenantId, returnId, { timeline: true });
   }
 
+  /**
+   * What a customer may still return from an order: per line, the units bought, already being returned and
+   * still returnable, and the policy's refusal when the line cannot be returned at all.
+   */
+  async returnableLines(tenantId: string, orderId: string, at = new Date()): Promise<
+    { sku: string; product_name: string | null; category: string; unit_price: number; bought: number; already_returned: number; returnable: number; refusal: string | null }[]
+  > {
+    const tenant = await this.tenants.getTenant(tenantId);
+    const order = await findOrder(this.db, tenantId, orderId);
+    if (!order) throw new NotFoundError('order', orderId);
+    const lines = await findOrderLines(this.db, tenantId, orderId);
+    const held = await repo.unitsAlreadyReturned(this.db, tenantId, orderId);
+    return lines.map((l) => {
+      let refusal: string | null = null;
+      try {
+        assertReturnable(tenant.policy, { sku: l.sku, category: l.category, final_sale: l.final_sale, window_starts_at: new Date(order.delivered_at ?? order.ordered_at) }, at);
+      } catch (error) {
+        refusal = (error as Error).message;
+      }
+      const already = held.get(l.line_id) ?? 0;
+      return { sku: l.sku, product_name: l.product_name, category: l.category, unit_price: Number(l.unit_price), bought: l.quantity, already_returned: already, returnable: refusal ? 0 : Math.max(l.quantity - already, 0), refusal };
+    });
+  }
+
   /** A return of the tenant with its lines (and timeline when asked); NotFoundError otherwise. */
   async getReturn(tenantId: string, returnId: string, opts: { timeline?: boolean } = {}): Promise<Return> {
     const row = await repo.findReturn(this.db, tenantId, returnId);

@@ -2,6 +2,7 @@ import type { Engine } from '../../engine';
 import type { JobHandler } from '../queue';
 import { classifyReasonsOfReturn } from './classify-reason';
 import { decideReturnByRules } from './decide-return';
+import { refreshMartsSoon } from './refresh-marts';
 import { scoreFraudOfReturn } from './score-fraud';
 
 /** A step of the work that follows one event; steps run in order and must be idempotent. */
@@ -12,9 +13,15 @@ export type PipelineStep = (engine: Engine, payload: Record<string, unknown>) =>
  * A job retries as a whole, so every step must be safe to run again after a crash.
  */
 export const PIPELINE: Record<string, PipelineStep[]> = {
-  'return.requested': [classifyReasonsOfReturn, scoreFraudOfReturn, decideReturnByRules],
-  'return.receive': [scoreFraudOfReturn],
-  'return.inspect': [scoreFraudOfReturn],
+  'return.requested': [classifyReasonsOfReturn, scoreFraudOfReturn, decideReturnByRules, refreshMartsSoon],
+  'return.approve': [refreshMartsSoon],
+  'return.decline': [refreshMartsSoon],
+  'return.cancel': [refreshMartsSoon],
+  'return.ship': [refreshMartsSoon],
+  'return.receive': [scoreFraudOfReturn, refreshMartsSoon],
+  'return.inspect': [scoreFraudOfReturn, refreshMartsSoon],
+  'return.resolve': [refreshMartsSoon],
+  'return.close': [refreshMartsSoon],
 };
 
 /** Wires each event's steps to the engine's job queue. */

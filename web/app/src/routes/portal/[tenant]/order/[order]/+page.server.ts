@@ -1,0 +1,37 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { domainErrorOf } from '$lib/server/errors';
+import { sign, verify, web } from '$lib/server/context';
+import { fileReturn, returnableLines, storeName } from '$lib/features/portal/selectors';
+import type { Actions, PageServerLoad } from './$types';
+
+function checkLink(tenant: string, order: string, token: string | null) {
+  if (!verify(`order:${tenant}:${order}`, token)) throw error(403, 'This link is not valid; look your order up again.');
+}
+
+export const load: PageServerLoad = async ({ params, url }) => {
+  checkLink(params.tenant, params.order, url.searchParams.get('t'));
+  const { engine } = web();
+  return { name: await storeName(engine, params.tenant), orderId: params.order, token: url.searchParams.get('t'), lines: await returnableLines(engine, params.tenant, params.order) };
+};
+
+export const actions: Actions = {
+  default: async ({ params, request, url }) => {
+    checkLink(params.tenant, params.order, url.searchParams.get('t'));
+    const form = await request.formData();
+    const lines = [...form.keys()]
+      .filter((k) => k.startsWith('qty_'))
+      .map((k) => ({ sku: k.slice(4), quantity: Number(form.get(k)), reason_text: String(form.get(`reason_${k.slice(4)}`) ?? '') }))
+      .filter((l) => l.quantity > 0);
+    if (!lines.length) return fail(400, { error: 'Choose at least one item and how many to return.' });
+    if (lines.some((l) => !l.reason_text.trim())) return fail(400, { error: 'Tell us in a few words why each item goes back.' });
+    let returnId: string;
+    try {
+      returnId = (await fileReturn(web().engine, params.tenant, params.order, lines, String(form.get('resolution') ?? 'refund'))).return_id;
+    } catch (e) {
+      const refused = domainErrorOf(e);
+      if (refused) return fail(400, { error: refused.message });
+      throw e;
+    }
+    throw redirect(303, `/portal/${params.tenant}/returns/${returnId}?sig=${sign(`return:${params.tenant}:${returnId}`)}`);
+  },
+};

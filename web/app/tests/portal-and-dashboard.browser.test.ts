@@ -1,0 +1,99 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Engine } from '@rebound/engine';
+import { engineInTempDir } from '@rebound/engine/testing';
+import { buildApp } from '../../server/app';
+
+// A real browser (Debian's chromium) against the real server, dashboard and portal on one port.
+const artifacts = resolve(__dirname, '../../../test-artifacts');
+let engine: Engine;
+let cleanup: () => Promise<void>;
+let app: FastifyInstance;
+let browser: Browser;
+let base: string;
+let tenantId: string;
+let apiKey: string;
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  ({ engine, cleanup } = await engineInTempDir('rebound-browser-'));
+  ({ tenant: { id: tenantId }, apiKey } = await engine.tenants.createTenant({ name: 'Browser Boutique', currency: 'EUR' }));
+  await engine.orders.createOrder(tenantId, {
+    order_id: 'W-77',
+    ordered_at: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+    customer: { id: 'c-77', email: 'jo@example.com' },
+    lines: [{ sku: 'DRESS-M', product_name: 'Wrap dress M', category: 'apparel', quantity: 1, unit_price: 79, weight_kg: 0.4 }],
+  });
+  app = await buildApp({ engine, ui: true });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await cleanup?.();
+});
+
+it('a customer files a return, the merchant approves it, the customer sees it change and gets a label', async () => {
+  const customer = await browser.newPage();
+  const errors: string[] = [];
+  customer.on('pageerror', (e) => errors.push(e.message));
+  await customer.goto(`${base}/portal/${tenantId}`);
+  await customer.fill('#order', 'W-77');
+  await customer.fill('#email', 'nobody@example.com');
+  await customer.click('button[type=submit]');
+  await expect(customer.locator('[role=alert]').textContent()).resolves.toContain('could not find an order with that number and e-mail');
+  await customer.fill('#email', 'JO@example.com');
+  await customer.click('button[type=submit]');
+  await customer.waitForURL(/\/order\/W-77/);
+  await customer.selectOption('#qty_DRESS-M', '1');
+  await customer.fill('#reason_DRESS-M', 'way too big on me, swimming in it');
+  await customer.locator('[data-testid=suggestion]').waitFor();
+  await customer.screenshot({ path: `${artifacts}/portal-order.png`, fullPage: true });
+  await customer.click('button[type=submit]');
+  await customer.waitForURL(/\/returns\/RMA-/);
+  expect(await customer.locator('[data-testid=status]').textContent()).toContain('requested');
+  const statusUrl = customer.url();
+  const returnId = /returns\/(RMA-[0-9A-Z]+)/.exec(statusUrl)![1];
+
+  const merchant = await browser.newPage();
+  merchant.on('pageerror', (e) => errors.push(e.message));
+  await merchant.goto(`${base}/`);
+  await merchant.waitForURL(/\/login/);
+  await merchant.fill('#api_key', apiKey);
+  await merchant.click('button[type=submit]');
+  await merchant.waitForURL(`${base}/`);
+  await merchant.locator('canvas').first().waitFor();
+  await merchant.screenshot({ path: `${artifacts}/dashboard-overview.png`, fullPage: true });
+  await merchant.goto(`${base}/returns`);
+  await merchant.click(`text=${returnId}`);
+  await merchant.screenshot({ path: `${artifacts}/dashboard-return.png`, fullPage: true });
+  await merchant.click('button:has-text("Approve")');
+  await merchant.locator('text=Mark received').waitFor();
+
+  await customer.reload();
+  expect(await customer.locator('[data-testid=status]').textContent()).toContain('approved');
+  await customer.screenshot({ path: `${artifacts}/portal-status.png`, fullPage: true });
+  const labelHref = await customer.locator('[data-testid=label]').getAttribute('href');
+  const label = await customer.request.get(new URL(labelHref!, statusUrl).href);
+  expect(label.headers()['content-type']).toBe('application/pdf');
+  const pdf = await label.body();
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(pdf.length).toBeGreaterThan(2000);
+  expect(errors).toEqual([]);
+});
+
+it('refuses a tampered status link and an unknown portal', async () => {
+  const page = await browser.newPage();
+  const tampered = await page.goto(`${base}/portal/${tenantId}/returns/RMA-00000000?sig=forged`);
+  expect(tampered!.status()).toBe(403);
+  const unknown = await page.goto(`${base}/portal/ten_nobody`);
+  expect(unknown!.status()).toBe(404);
+});
