@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { DomainError, registerEngineCommands, type CliContext } from '@rebound/engine';
 import { registerIngestCommands } from '@rebound/ingest';
+import { registerModelCommands } from '@rebound/models';
 import { registerServeCommands } from './serve-commands';
 
 /** Commands that start a server themselves and so always run in this process. */
@@ -16,6 +17,7 @@ export function buildProgram(ctx: CliContext, where: 'local' | 'server'): Comman
     .showHelpAfterError();
   registerEngineCommands(program, ctx);
   registerIngestCommands(program, ctx);
+  registerModelCommands(program, ctx);
   registerServeCommands(program, ctx, where);
   return program;
 }

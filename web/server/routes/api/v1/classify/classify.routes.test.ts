@@ -18,3 +18,16 @@ it('refuses a body without texts, or texts that are not strings', async () => {
   expect(numbers.statusCode).toBe(400);
   expect(numbers.json().errors[0]).toEqual({ field: 'texts.0', message: 'must be string' });
 });
+
+it("records a merchant's correction of a line's reason, refusing unknown codes and other tenants' lines", async () => {
+  await ctx.engine.orders.createOrder(ctx.tenantA, { order_id: 'CR-1', ordered_at: new Date().toISOString(), customer: { id: 'c' }, lines: [{ sku: 'BAG', category: 'home', quantity: 1, unit_price: 30 }] });
+  const ret = await ctx.engine.returns.requestReturn(ctx.tenantA, { order_id: 'CR-1', lines: [{ sku: 'BAG', quantity: 1, reason_text: 'the strap snapped' }] }, { actor: 't' });
+  const url = `/api/v1/returns/${ret.return_id}/lines/BAG/reason`;
+  const ok = await ctx.app.inject({ method: 'PUT', url, headers: { authorization: `Bearer ${ctx.keyA}` }, payload: { reason_code: 'defective' } });
+  expect(ok.statusCode).toBe(204);
+  expect(await ctx.engine.reasons.corrections()).toEqual([{ tenant_id: ctx.tenantA, text: 'the strap snapped', reason_code: 'defective' }]);
+  const bad = await ctx.app.inject({ method: 'PUT', url, headers: { authorization: `Bearer ${ctx.keyA}` }, payload: { reason_code: 'meh' } });
+  expect(bad.statusCode).toBe(400);
+  const other = await ctx.app.inject({ method: 'PUT', url, headers: { authorization: `Bearer ${ctx.keyB}` }, payload: { reason_code: 'defective' } });
+  expect(other.statusCode).toBe(404);
+});

@@ -6,3 +6,7 @@ export const ClassifyBody = Type.Object(
   { additionalProperties: false },
 );
 export type ClassifyBody = Static<typeof ClassifyBody>;
+
+/** PUT /api/v1/returns/:id/lines/:sku/reason */
+export const CorrectReasonBody = Type.Object({ reason_code: Type.String({ minLength: 1, description: 'a reason taxonomy code' }) }, { additionalProperties: false });
+export type CorrectReasonBody = Static<typeof CorrectReasonBody>;
