@@ -3,12 +3,15 @@ import type { Command } from 'commander';
 import type { CliContext } from '@rebound/engine';
 import { registerImportCommand } from './files/import-command';
 import { registerGenerateCommand } from './generate/generate-command';
+import { registerExportCommand } from './lake/export-command';
 export { seedDemoStore, type SeedSummary } from './generate/demo-store';
 export { generateStore, type GeneratedStore } from './generate/generate-store';
+export { exportLake, readManifest, type ExportSummary, type LakeManifest } from './lake/export-lake';
 export { importFile, rejectsPathFor, type ImportKind, type ImportSummary } from './files/import-file';
 
 /** Registers `import`, `generate`, `export` and `worker`. */
 export function registerIngestCommands(program: Command, ctx: CliContext): void {
   registerImportCommand(program, ctx);
   registerGenerateCommand(program, ctx);
+  registerExportCommand(program, ctx);
 }

@@ -57,6 +57,17 @@ export function registerRulesCommands(program: Command, ctx: CliContext): void {
       ctx.stdout(`total: approved ${t.auto_approved}, declined ${t.declined}, kept ${t.kept_without_return}, inspection ${t.require_inspection}, review ${t.review}, fraud-flagged let through ${t.fraud_flagged_approved_share ?? '-'}, saved ${t.estimated_cost_saved}`);
     });
   rules
+    .command('suggest')
+    .description('rules proposed from the KPIs, each with its backtest')
+    .option('--json', 'print JSON')
+    .option('--tenant <id>')
+    .action(async (opts: { json?: boolean; tenant?: string }) => {
+      const tenantId = await tenantFromOption(ctx, opts.tenant);
+      const suggestions = await ctx.withEngine((engine) => engine.rules.suggest(tenantId));
+      if (opts.json) return ctx.stdout(JSON.stringify(suggestions));
+      for (const s of suggestions) ctx.stdout(`${s.rule.name}\n  why: ${s.why}\n  would have matched ${s.backtest.returns_matched} returns, saved ${s.backtest.estimated_cost_saved}\n  ${JSON.stringify(s.rule)}`);
+    });
+  rules
     .command('history')
     .description('every version: who, when, what changed')
     .option('--tenant <id>')

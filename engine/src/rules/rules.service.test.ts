@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../engine';
 import { loadContractStore } from '../kpis/fixtures/load-contract-store';
 import { engineInTempDir } from '../testing/temp-store';
+import { parseRuleSet } from './schema';
 
 let engine: Engine;
 let cleanup: () => Promise<void>;
@@ -75,5 +76,17 @@ describe('deciding live', () => {
       [2, 'api:rbk_abc', 'removed keep cheap items'],
       [1, 'test', 'added keep cheap items, decline electronics, approve the rest of apparel'],
     ]);
+  });
+});
+
+describe('suggestions', () => {
+  it('proposes valid rules from the KPIs, each with a backtest', async () => {
+    const suggestions = await engine.rules.suggest(tenantId);
+    expect(suggestions.length).toBeGreaterThanOrEqual(1);
+    for (const s of suggestions) {
+      expect(() => parseRuleSet({ rules: [s.rule] })).not.toThrow();
+      expect(s.backtest).toHaveProperty('returns_matched');
+      expect(s.why.length).toBeGreaterThan(10);
+    }
   });
 });

@@ -9,6 +9,7 @@ import { FACTS, type Facts } from './facts';
 import { returnFactsSql } from './return-facts';
 import * as repo from './rules.repository';
 import { parseRuleSet, type RuleSet } from './schema';
+import { suggestRules, type Suggestion } from './suggest';
 
 /** The active rule set of a tenant with its version. */
 export interface ActiveRuleSet extends RuleSet {
@@ -101,6 +102,12 @@ export class RulesService {
       if (value && Number.isNaN(new Date(value).getTime())) throw new InvalidInputError(`${name} '${value}' is not an ISO 8601 date`);
     }
     return backtestRuleSet(this.store, this.kpis, tenantId, set, window);
+  }
+
+  /** Rules proposed from the tenant's KPIs, each with its backtest. */
+  async suggest(tenantId: string): Promise<Suggestion[]> {
+    await this.kpis.ready();
+    return suggestRules(this.store, this.kpis, tenantId);
   }
 
   /** Decisions logged for the tenant's returns, newest first. */

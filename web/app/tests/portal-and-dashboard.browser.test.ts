@@ -97,3 +97,26 @@ it('refuses a tampered status link and an unknown portal', async () => {
   const unknown = await page.goto(`${base}/portal/ten_nobody`);
   expect(unknown!.status()).toBe(404);
 });
+
+it('the merchant edits rules with validation, backtests them, and accepts a suggestion with a click', async () => {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base}/login`);
+  await page.fill('#api_key', apiKey);
+  await page.click('button[type=submit]');
+  await page.waitForURL(`${base}/`);
+  await page.goto(`${base}/rules`);
+  await page.fill('#rules', JSON.stringify({ rules: [{ name: 'x', priority: 1, enabled: true, conditions: { all: [{ fact: 'mood', operator: 'equal', value: 1 }] }, outcome: { type: 'approve' } }] }));
+  await page.click('button:has-text("Validate and activate")');
+  await expect(page.locator('[role=alert]').textContent()).resolves.toContain("unknown fact 'mood'");
+  await page.fill('#rules', JSON.stringify({ rules: [{ name: 'cheap', priority: 1, enabled: true, conditions: { all: [{ fact: 'line_value', operator: 'lessThan', value: 100 }] }, outcome: { type: 'approve' } }] }));
+  await page.click('button:has-text("Backtest")');
+  await page.locator('text=Backtest over').waitFor();
+  await page.click('form[action="?/accept"] button >> nth=0');
+  await page.locator('[role=status]').waitFor();
+  expect(await page.locator('[role=status]').textContent()).toMatch(/Activated version \d/);
+  await page.screenshot({ path: `${artifacts}/dashboard-rules.png`, fullPage: true });
+  expect((await engine.rules.getActive(tenantId))?.rules.length).toBe(1);
+  expect(errors).toEqual([]);
+});

@@ -14,6 +14,7 @@ export async function rulesRoutes(app: FastifyInstance, { engine }: { engine: En
   app.get('/api/v1/rules', { preHandler: auth, schema: { tags: ['rules'], summary: 'The active rule set' } }, async (request) => (await engine.rules.getActive(request.tenantId)) ?? { version: 0, rules: [] });
   app.get('/api/v1/rules/history', { preHandler: auth, schema: { tags: ['rules'], summary: 'Every version: who, when, what changed' } }, async (request) => ({ versions: await engine.rules.history(request.tenantId) }));
   app.get('/api/v1/rules/decisions', { preHandler: auth, schema: { tags: ['rules'], summary: 'Recent decisions with their rule and facts' } }, async (request) => ({ decisions: await engine.rules.decisionLog(request.tenantId) }));
+  app.get('/api/v1/rules/suggestions', { preHandler: auth, schema: { tags: ['rules'], summary: 'Rules proposed from the KPIs, with their backtest' } }, async (request) => ({ suggestions: await engine.rules.suggest(request.tenantId) }));
   app.post<{ Body: BacktestBody }>(
     '/api/v1/rules/backtest',
     { preHandler: auth, schema: { tags: ['rules'], summary: 'What a rule set would have done over history', body: BacktestBody } },
