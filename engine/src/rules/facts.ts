@@ -19,6 +19,12 @@ export const FACTS: Record<string, { type: FactType; description: string }> = {
   customer_orders: { type: 'number', description: "the customer's number of orders" },
   customer_return_rate: { type: 'number', description: "the customer's returned units / ordered units" },
   customer_lifetime_value: { type: 'number', description: "the customer's ordered value minus refunds" },
+  ...Object.fromEntries(
+    ['serial_returner', 'return_after_window', 'high_value', 'bracketing', 'wardrobing', 'item_mismatch', 'light_box', 'linked_accounts', 'refund_velocity'].map((signal) => [
+      `fraud_signal_${signal}`,
+      { type: 'number' as FactType, description: `1 when the fraud signal ${signal} fired on the return, else 0` },
+    ]),
+  ),
   sku_return_rate_90d: { type: 'number', description: 'return rate (units) of the SKU, trailing 90 days' },
   sku_recovery_rate_90d: { type: 'number', description: 'recovery rate (units) of the SKU, trailing 90 days' },
   sku_value_recovery_rate_90d: { type: 'number', description: 'value recovery rate of the SKU, trailing 90 days' },

@@ -67,6 +67,9 @@ export function returnFactsSql(kpis: KpisService, tenantId: string, opts: { retu
       json_extract(t.policy, '$.return_window_days')::double as return_window_days,
       o.channel, p.category, p.sku, p.reason_code, p.reason_confidence, b.fault_bucket,
       coalesce(r.fraud_score, 0)::double as fraud_score,
+      ${['serial_returner', 'return_after_window', 'high_value', 'bracketing', 'wardrobing', 'item_mismatch', 'light_box', 'linked_accounts', 'refund_velocity']
+        .map((s) => `case when coalesce(json_contains(r.fraud_signals, '{"signal": "${s}"}'), false) then 1.0 else 0.0 end as fraud_signal_${s}`)
+        .join(',\n      ')},
       ch.customer_orders, coalesce(cr.units_returned, 0) / nullif(ch.units, 0) as customer_return_rate,
       ch.ordered_value - coalesce(cr.refunded, 0) as customer_lifetime_value,
       sk.return_rate_units::double as sku_return_rate_90d, sk.recovery_rate_units::double as sku_recovery_rate_90d,

@@ -63,7 +63,7 @@ describe('deciding live', () => {
     const kept = await engine.returns.getReturn(tenantId, cheap.return_id, { timeline: true });
     expect(kept).toMatchObject({ status: 'resolved', resolution: 'keep_it' });
     const decided = kept.timeline!.find((e) => e.type === 'return.decided')!;
-    expect(decided.payload).toMatchObject({ rule: 'keep cheap items', version: 1, outcome: { type: 'keep_it' }, facts: { line_value: 9, category: 'apparel', reason_code: 'size_too_small' } });
+    expect(decided.payload).toMatchObject({ rule: 'keep cheap items', version: 1, outcome: { type: 'keep_it' }, facts: { line_value: 9, category: 'apparel', reason_code: 'size_too_small', fraud_signal_wardrobing: 0 } });
     const declined = await engine.returns.getReturn(tenantId, pricey.return_id);
     expect(declined).toMatchObject({ status: 'declined', decline_reason: 'electronics go to the manufacturer' });
     expect((await engine.rules.decisionLog(tenantId)).length).toBe(2);
@@ -76,6 +76,14 @@ describe('deciding live', () => {
       [2, 'api:rbk_abc', 'removed keep cheap items'],
       [1, 'test', 'added keep cheap items, decline electronics, approve the rest of apparel'],
     ]);
+  });
+});
+
+describe('facts', () => {
+  it('exposes each fired fraud signal as a fact', async () => {
+    await engine.store.query(`update returns set fraud_score = 0.6, fraud_signals = '[{"signal": "light_box", "contribution": 0.6, "evidence": {}}]' where tenant_id = $1 and id = 'Q-2'`, [tenantId]);
+    const facts = await engine.rules.factsOf(tenantId, 'Q-2');
+    expect(facts).toMatchObject({ fraud_score: 0.6, fraud_signal_light_box: 1, fraud_signal_wardrobing: 0, category: 'electronics', line_value: 89 });
   });
 });
 
