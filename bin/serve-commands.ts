@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext, Engine } from '@rebound/engine';
-import { seedDemoStore } from '@rebound/ingest';
+import { ingestRoutes, seedDemoStore } from '@rebound/ingest';
 import { startServer } from '@rebound/web';
 import { advertiseServer, handoffRoute, newHandoffToken, readServerInfo } from './handoff';
 import { runInServer } from './server-context';
@@ -61,7 +61,7 @@ async function serveUntilStopped(ctx: CliContext, engine: Engine, port: number, 
     engine,
     port,
     host: process.env.HOST,
-    extraRoutes: [handoffRoute(token, (argv, cwd) => runInServer(engine, ctx.dataDir, argv, cwd))],
+    extraRoutes: [handoffRoute(token, (argv, cwd) => runInServer(engine, ctx.dataDir, argv, cwd)), ingestRoutes(engine)],
   });
   const advert = advertiseServer(ctx.dataDir, bound, token);
   ctx.stderr(`Rebound is serving ${ctx.dataDir} at ${url} (API docs at ${url}/docs)`);

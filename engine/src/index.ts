@@ -13,7 +13,9 @@ export type { Tenant, NewTenant, TenantChanges } from './tenants/tenants.service
 export { DEFAULT_POLICY, type ReturnPolicy } from './returns/policy';
 export type { JobQueue, JobHandler, DeadLetter } from './jobs/queue';
 export { InProcessQueue } from './jobs/in-process';
+export { PIPELINE, type PipelineStep } from './jobs/handlers/all-handlers';
 export { BullMqQueue, type BullMqQueueOptions } from './jobs/bullmq';
 export type { CliContext } from './cli/context';
 export { tenantFromOption } from './cli/tenant-commands';
 export { registerEngineCommands } from './cli/engine-commands';
+export { reasonCodeFrom } from './classification/taxonomy';

@@ -11,6 +11,8 @@ export interface BullMqQueueOptions {
   backoffMs?: number;
   /** Start a worker in this process (the server does: it owns the DuckDB file the jobs write to). */
   work?: boolean;
+  /** How long a worker's lock on an active job lasts; a killed worker's job is taken up again after it (BullMQ default 30 s). */
+  lockDurationMs?: number;
 }
 
 function connectionFrom(url: string): ConnectionOptions {
@@ -37,7 +39,7 @@ export class BullMqQueue implements JobQueue {
   private readonly opts: Required<Omit<BullMqQueueOptions, 'redisUrl'>> & { redisUrl: string };
 
   constructor(opts: BullMqQueueOptions) {
-    this.opts = { name: 'rebound-jobs', prefix: 'rebound', attempts: 5, backoffMs: 500, work: true, ...opts };
+    this.opts = { name: 'rebound-jobs', prefix: 'rebound', attempts: 5, backoffMs: 500, work: true, lockDurationMs: 30_000, ...opts };
     this.queue = new Queue(this.opts.name, { connection: connectionFrom(opts.redisUrl), prefix: this.opts.prefix });
     if (this.opts.work) this.startWorker();
   }
@@ -47,9 +49,17 @@ export class BullMqQueue implements JobQueue {
       this.opts.name,
       async (job) => {
         const handler = this.handlers.get(job.name);
-        if (handler) await handler(job.data as Record<string, unknown>);
+        // A job whose handler is not registered (yet) fails and is retried, rather than completing with no effect.
+        if (!handler) throw new Error(`no handler registered for job '${job.name}'`);
+        await handler(job.data as Record<string, unknown>);
       },
-      { connection: connectionFrom(this.opts.redisUrl), prefix: this.opts.prefix, concurrency: 1 },
+      {
+        connection: connectionFrom(this.opts.redisUrl),
+        prefix: this.opts.prefix,
+        concurrency: 1,
+        lockDuration: this.opts.lockDurationMs,
+        stalledInterval: Math.min(30_000, this.opts.lockDurationMs),
+      },
     );
     // A failure is recorded by BullMQ itself (retries, then the failed set); nothing else to do here.
     this.worker.on('error', () => undefined);

@@ -1,13 +1,17 @@
 import type { Migration } from 'kysely';
 import * as core from './0001-core';
+import * as shopifyWebhooks from './0002-shopify-webhooks';
 import * as ruleSets from './0004-rule-sets';
 import * as co2FactorOverrides from './0005-co2-factor-overrides';
+import * as tenantUsers from './0006-tenant-users';
 import * as reasonCorrections from './0007-reason-corrections';
 
 /** The ordered list of migrations; add a file `NNNN-<what>.ts` and list it here. */
 export const migrations: Record<string, Migration> = {
   '0001-core': core,
+  '0002-shopify-webhooks': shopifyWebhooks,
   '0004-rule-sets': ruleSets,
   '0005-co2-factor-overrides': co2FactorOverrides,
+  '0006-tenant-users': tenantUsers,
   '0007-reason-corrections': reasonCorrections,
 };

@@ -1,0 +1,47 @@
+import { NotFoundError, reasonCodeFrom } from '@rebound/engine';
+import { idString } from '../lossless-json';
+import { cannotApply, SHOPIFY_ACTOR, type TopicContext } from './apply-context';
+
+type Rec = Record<string, unknown>;
+
+/** Our return id for a Shopify return: its numeric id, exact, as a string (the gid's tail when only the gid is sent). */
+export function returnIdOf(payload: Rec): string {
+  const gid = typeof payload.admin_graphql_api_id === 'string' ? payload.admin_graphql_api_id : undefined;
+  return idString(payload.id) ?? gid?.split('/').pop() ?? cannotApply('the return has no id');
+}
+
+/** returns/request: requests the return on the order's lines, once (a known return id changes nothing). */
+export async function applyReturnRequest({ engine, tenantId, payload }: TopicContext): Promise<string> {
+  const returnId = returnIdOf(payload);
+  try {
+    await engine.returns.getReturn(tenantId, returnId);
+    return `return ${returnId} already known`;
+  } catch (err) {
+    if (!(err instanceof NotFoundError)) throw err;
+  }
+  const orderId = idString((payload.order as Rec | undefined)?.id) ?? cannotApply(`return ${returnId} names no order`);
+  const items = Array.isArray(payload.return_line_items) ? (payload.return_line_items as Rec[]) : [];
+  if (items.length === 0) cannotApply(`return ${returnId} carries no return_line_items (Shopify says ${String(payload.total_return_line_items ?? 0)})`);
+  let order;
+  try {
+    order = await engine.orders.getOrder(tenantId, orderId);
+  } catch (err) {
+    if (err instanceof NotFoundError) cannotApply(`order ${orderId} is unknown (deliver orders/create first, then replay)`);
+    throw err;
+  }
+  const lines = items.map((item) => {
+    const fli = (item.fulfillment_line_item ?? {}) as Rec;
+    const lineId = idString((fli.line_item as Rec | undefined)?.id) ?? idString(item.line_item_id);
+    const line = order.lines.find((l) => l.line_id === lineId);
+    if (!line) cannotApply(`return ${returnId}: line item ${lineId ?? '(none)'} is not on order ${orderId}`);
+    const reason = typeof item.return_reason === 'string' ? reasonCodeFrom(item.return_reason) : undefined;
+    const text = [item.return_reason_note, item.customer_note].filter((t) => typeof t === 'string' && t.trim()).join(' ');
+    return { sku: line.sku, quantity: Number(item.quantity), reason_code: reason ?? null, reason_text: text || null };
+  });
+  await engine.returns.requestReturn(
+    tenantId,
+    { return_id: returnId, order_id: orderId, lines, requested_at: new Date().toISOString() },
+    SHOPIFY_ACTOR,
+  );
+  return `return ${returnId} requested`;
+}

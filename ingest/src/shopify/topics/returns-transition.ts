@@ -1,0 +1,18 @@
+import type { ReturnAction } from '@rebound/engine';
+import { cannotApply, SHOPIFY_ACTOR, type TopicContext } from './apply-context';
+import { returnIdOf } from './returns-request';
+
+type Rec = Record<string, unknown>;
+
+/** returns/approve, decline, cancel, close: moves our return the same way; already there changes nothing. */
+export function returnTransition(action: ReturnAction, doneStatus: string) {
+  return async ({ engine, tenantId, payload }: TopicContext): Promise<string> => {
+    const returnId = returnIdOf(payload);
+    const current = await engine.returns.getReturn(tenantId, returnId).catch(() => cannotApply(`return ${returnId} is unknown (deliver returns/request first, then replay)`));
+    if (current.status === doneStatus) return `return ${returnId} already ${doneStatus}`;
+    const decline = (payload.decline ?? {}) as Rec;
+    const input = action === 'decline' ? { reason: String(decline.note ?? decline.reason ?? 'declined in Shopify') } : {};
+    await engine.returns.transition(tenantId, returnId, action, input, SHOPIFY_ACTOR);
+    return `return ${returnId} ${doneStatus}`;
+  };
+}
