@@ -12,7 +12,10 @@ import { orderRoutes } from './routes/api/v1/orders/routes';
 import { rulesRoutes } from './routes/api/v1/rules/routes';
 import { returnRoutes } from './routes/api/v1/returns/routes';
 import { healthRoutes } from './routes/health';
+import { userRoutes } from './routes/auth/routes';
 import { labelRoutes } from './routes/labels/routes';
+import { registerReturnEmailsFromEnv } from '../mail/return-emails';
+import { webSecret } from './plugins/app/sveltekit';
 
 /** What the HTTP app is built from. */
 export interface AppOptions {
@@ -48,10 +51,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(kpiRoutes, { engine });
   await app.register(classifyRoutes, { engine });
   await app.register(rulesRoutes, { engine });
+  await app.register(userRoutes, { engine });
   for (const extra of opts.extraRoutes ?? []) await app.register(extra);
   if (opts.ui) {
     await app.register(labelRoutes, { engine });
     await mountSvelteKit(app, engine);
+    registerReturnEmailsFromEnv(engine, webSecret(engine.store.dataDir), (msg) => app.log.info(msg));
   }
   return app;
 }

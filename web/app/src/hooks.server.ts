@@ -1,14 +1,15 @@
 import { redirect, type Handle } from '@sveltejs/kit';
-import { verify } from '$lib/server/context';
+import { web } from '$lib/server/context';
+import { readSession } from '$lib/server/sessions';
 
 const PUBLIC = ['/login', '/portal/'];
 
-/** Reads the session cookie; dashboard pages redirect to /login when signed out. */
+/** Reads the session cookie (a token whose hash is in web_sessions); dashboard pages redirect to /login when signed out. */
 export const handle: Handle = async ({ event, resolve }) => {
-  const cookie = event.cookies.get('rb_session');
-  const [tenantId, signature] = cookie?.split('.') ?? [];
-  event.locals.tenantId = tenantId && verify(`session:${tenantId}`, signature) ? tenantId : null;
   const isPublic = PUBLIC.some((p) => event.url.pathname === p || event.url.pathname.startsWith(p));
+  const session = isPublic && event.url.pathname !== '/login' ? null : await readSession(web().engine, event.cookies.get('rb_session'));
+  event.locals.tenantId = session?.tenantId ?? null;
+  event.locals.actor = session?.actor ?? null;
   if (!isPublic && !event.locals.tenantId) throw redirect(303, '/login');
   return resolve(event);
 };

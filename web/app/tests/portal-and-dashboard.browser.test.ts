@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Engine } from '@rebound/engine';
 import { engineInTempDir } from '@rebound/engine/testing';
 import { buildApp } from '../../server/app';
+import { addTenantUser } from '../../server/auth/tenant-users';
 
 // A real browser (Debian's chromium) against the real server, dashboard and portal on one port.
 const artifacts = resolve(__dirname, '../../../test-artifacts');
@@ -73,7 +74,10 @@ it('a customer files a return, the merchant approves it, the customer sees it ch
   await merchant.locator('canvas').first().waitFor();
   await merchant.screenshot({ path: `${artifacts}/dashboard-overview.png`, fullPage: true });
   await merchant.goto(`${base}/returns`);
+  await merchant.screenshot({ path: `${artifacts}/dashboard-returns.png`, fullPage: true });
   await merchant.click(`text=${returnId}`);
+  await merchant.waitForURL(new RegExp(`/returns/${returnId}$`));
+  await merchant.locator('button:has-text("Approve")').waitFor();
   await merchant.screenshot({ path: `${artifacts}/dashboard-return.png`, fullPage: true });
   await merchant.click('button:has-text("Approve")');
   await merchant.locator('text=Mark received').waitFor();
@@ -119,4 +123,50 @@ it('the merchant edits rules with validation, backtests them, and accepts a sugg
   await page.screenshot({ path: `${artifacts}/dashboard-rules.png`, fullPage: true });
   expect((await engine.rules.getActive(tenantId))?.rules.length).toBe(1);
   expect(errors).toEqual([]);
+});
+
+it('a tenant user signs in with e-mail and password (wrong ones get one message), and signing out ends the session', async () => {
+  await addTenantUser(engine, tenantId, 'ops@boutique.test', 'a long passphrase');
+  const page = await browser.newPage();
+  await page.goto(`${base}/login`);
+  await page.fill('#email', 'ops@boutique.test');
+  await page.fill('#password', 'not the passphrase');
+  await page.click('button[type=submit]');
+  await expect.poll(() => page.locator('[role=alert]').textContent()).toContain('do not match');
+  await page.screenshot({ path: `${artifacts}/login-error.png`, fullPage: true });
+  await page.fill('#password', 'a long passphrase');
+  await page.click('button[type=submit]');
+  await page.waitForURL(`${base}/`);
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'rb_session')!;
+  expect(cookie.httpOnly).toBe(true);
+  expect(cookie.sameSite).toBe('Lax');
+  await page.goto(`${base}/returns`);
+  expect(page.url()).toBe(`${base}/returns`);
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  await page.goto(`${base}/trends?metric=units_returned&grain=day&by=sku`);
+  await page.locator('canvas').nth(1).waitFor();
+  expect(await page.locator('h2').first().textContent()).toBe('Units returned per day');
+  await page.screenshot({ path: `${artifacts}/dashboard-trends.png`, fullPage: true });
+  const csv = await page.request.get(`${base}/trends.csv?metric=units_returned&grain=day&by=sku`);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  const csvText = await csv.text();
+  expect(csvText.split('\n')[0]).toBe('kind,key,units_returned');
+  expect(csvText).toMatch(/^sku,DRESS-M,1$/m);
+  expect((await page.goto(`${base}/trends?from=yesterday`))!.status()).toBe(400);
+  await page.goto(`${base}/reasons?reason=size_too_large`);
+  await page.locator('canvas').nth(1).waitFor();
+  expect(await page.locator('td', { hasText: 'way too big on me' }).count()).toBe(1);
+  await page.selectOption('select[name=reason_code]', 'style');
+  await page.click('form[action$="/relabel"] button');
+  await expect.poll(() => page.locator('[role=status]').textContent()).toContain('is now style');
+  expect(await page.locator('td', { hasText: 'way too big on me' }).count()).toBe(1); // the drill-down stays open
+  await page.screenshot({ path: `${artifacts}/dashboard-reasons.png`, fullPage: true });
+  const [corrected] = await engine.store.query<{ reason_code: string; corrected_by: string }>('select reason_code, corrected_by from reason_corrections');
+  expect(corrected).toEqual({ reason_code: 'style', corrected_by: 'ops@boutique.test' });
+  expect(consoleErrors.filter((e) => !/400/.test(e))).toEqual([]);
+  await page.request.post(`${base}/logout`, { headers: { origin: base } });
+  const after = await page.goto(`${base}/returns`);
+  expect(after!.url()).toBe(`${base}/login`);
 });
