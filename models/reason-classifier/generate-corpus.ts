@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { REASON_CODES, type ReasonCode } from '../../engine/src/classification/taxonomy';
 import { CLOSINGS, ITEMS, NEGATION_FRAMES, OPENINGS, PARTS, PHRASES, SIZES } from './phrases';
 import { seededRandom } from './random';
+import { generateReviews } from './review-corpus';
 
 /** One labelled text of the corpus. */
 export interface CorpusRow {
@@ -88,6 +89,8 @@ export function generateCorpus(seed = 7, perClass = 600): CorpusRow[] {
     const joiner = pick([' and ', '. Also ', ', plus ', '. On top of that ', ' and also ', '; ']);
     push({ text: voice(wrap(`${reason(first, item)}${joiner}${reason(second, item)}`, item)), label: first, tags: [first, second], source: 'generated:multi' });
   }
+  // Long review-style texts: praise, sizes and colours that are not the reason, then the reason.
+  for (const row of generateReviews(rnd, Math.round(perClass / 2))) push({ ...row, text: typo(row.text) });
   return rows;
 }
 

@@ -39,14 +39,16 @@ export const PHRASES: Record<ReasonCode, string[]> = {
     'too boxy for my shape', 'the pattern is ugly', 'it is ugly in person', 'not flattering at all', 'the neckline is strange', 'looked cheap and dated',
     'did not suit my body type', 'the silhouette is odd', 'hit me at a weird spot', 'it just looked wrong on me', 'too revealing for my taste',
     'i looked like i was wearing a sack', 'the design is not for me', 'the ruffles are too much', 'looks like a bathrobe', 'nothing wrong with it, just did not love it on',
-    'the style did not work with my figure', 'not as cute on as on the model',
+    'the style did not work with my figure', 'not as cute on as on the model', 'ugly', 'just ugly', 'hideous on me', 'looks awful on me',
+    'i do not like the look of it', 'the shape is unflattering', 'too old fashioned for me', 'looked dowdy', 'not my taste',
   ],
   not_as_described: [
     'not as described', 'looks nothing like the photos', 'the description said cotton but it is polyester', 'it is not waterproof as advertised',
     'the picture shows a lined dress but this is unlined', 'listing said 100% wool, tag says acrylic', 'smaller than the dimensions listed',
     'says machine washable but the tag says dry clean', 'the photos are misleading', 'it is not the same as the website picture', 'advertised as leather, it is plastic',
     'description promised pockets, there are none', 'the battery life is nowhere near what is claimed', 'the print is not embroidered like the listing says',
-    'not compatible with my phone even though it says it is', 'the capacity is less than described', 'sheer, the listing never mentioned that',
+    'not compatible with my phone even though it says it is', 'does not match the description', 'product does not match the description',
+    'item not as described', 'different from the product page', 'the size chart on the listing is wrong', 'not what the pictures show', 'the capacity is less than described', 'sheer, the listing never mentioned that',
   ],
   defective: [
     'stopped working after two days', 'does not turn on', 'defective out of the box', 'the zipper broke the first time', 'the seam ripped when i put it on',
@@ -79,21 +81,24 @@ export const PHRASES: Record<ReasonCode, string[]> = {
   unwanted: [
     'changed my mind', 'no longer needed', 'do not need it anymore', 'bought it on impulse', 'decided i did not want it', 'it was a gift and they did not want it',
     'found something i like better', 'ordered by mistake', 'do not have a use for it', 'i have too many already', 'the event got cancelled so i do not need it',
-    'just did not want it after all', 'second thoughts', 'cannot justify keeping it', 'not needed', 'my plans changed',
+    'just did not want it after all', 'second thoughts', 'i do not want it anymore', 'bought the wrong thing for my needs', 'do not like it, changed my mind', 'cannot justify keeping it', 'not needed', 'my plans changed',
   ],
   better_price: [
     'found it cheaper elsewhere', 'found a better price', 'it went on sale the next day', 'cheaper on another site', 'saw it for half the price at another store',
-    'price dropped after i bought it', 'found the same thing for less', 'another shop has it cheaper', 'price match was refused so returning',
+    'price dropped after i bought it', 'saw it cheaper on amazon', 'the store down the road sells it for less', 'better deal elsewhere', 'found the same thing for less', 'another shop has it cheaper', 'price match was refused so returning',
     'can get it much cheaper locally', 'too expensive compared to other stores',
   ],
   late_delivery: [
     'arrived too late', 'took three weeks to arrive', 'missed the event because it came late', 'delivery was late', 'arrived after the wedding',
     'came {days} days after the promised date', 'shipping took forever', 'needed it for a trip and it came after i left', 'too late for christmas',
-    'delivery was delayed and i bought one in store', 'never arrived on time',
+    'delivery was delayed and i bought one in store', 'never arrived on time', 'it arrived two weeks late', 'came a week late',
+    'arrived {days} days late', 'it showed up late', 'the delivery was over a week late', 'late delivery', 'took a month to get here',
+    'shipping was so slow it missed my event', 'it arrived way past the estimated date',
   ],
   duplicate_order: [
     'ordered twice by mistake', 'duplicate order', 'accidentally bought two', 'i already have this one', 'placed the order two times',
     'received two of the same', 'double ordered', 'my partner ordered the same one', 'got it twice, only need one',
+    'the order went through twice', 'i clicked buy twice', 'accidentally ordered two of the same', 'duplicate purchase, returning the extra one',
   ],
   other: [
     'no reason', 'other', 'see notes', 'n/a', 'returning', 'return', 'just returning it', 'prefer not to say', 'personal reasons', 'other reason',

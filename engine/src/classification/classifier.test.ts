@@ -34,14 +34,42 @@ describe('the shipped reason classifier, through transformers.js', () => {
     expect(b.reason_code).toBe('color');
   });
 
-  it('tags several reasons when a text gives several', async () => {
-    const [r] = await classifier.classify(['the zipper broke the first time and also it arrived two weeks late']);
-    expect(r.tags).toEqual(expect.arrayContaining(['defective', 'late_delivery']));
+  it('gives each text its own reading when a batch mixes long and short texts (batched by length internally)', async () => {
+    const texts = [
+      'I ordered it for my sister and the box came two weeks after her birthday, the delivery was so late that she had already bought another one',
+      'too small',
+      '',
+      'found it cheaper elsewhere',
+      ...Array.from({ length: 150 }, (_, i) => (i % 2 ? 'the box was crushed and the lamp inside shattered' : 'way too big on me')),
+    ];
+    const batched = await classifier.classify(texts);
+    const oneByOne = await Promise.all(texts.map(async (t) => (await classifier.classify([t]))[0]));
+    expect(batched.map((r) => r.reason_code)).toEqual(oneByOne.map((r) => r.reason_code));
+    expect(batched.slice(0, 4).map((r) => r.reason_code)).toEqual(['late_delivery', 'size_too_small', 'other', 'better_price']);
+  });
+
+  it('tags several reasons when a text gives several, and only one when it gives one', async () => {
+    const multi: [string, string[]][] = [
+      ['runs small and the fabric is itchy', ['size_too_small', 'quality']],
+      ['the box was crushed and a piece is missing', ['damaged_in_transit', 'missing_parts']],
+      ['too big and the quality is poor', ['size_too_large', 'quality']],
+      ['it is see through and also way too long', ['quality', 'size_too_large']],
+      ['the zipper broke the first time and also it arrived two weeks late', ['defective', 'late_delivery']],
+      ['the heel broke and it arrived a week late', ['defective', 'late_delivery']],
+    ];
+    const got = await classifier.classify(multi.map(([t]) => t));
+    const complete = got.filter((r, i) => multi[i][1].every((code) => r.tags.includes(code as never)));
+    // A long, very typical phrase for one reason can still drown a short second one (MODEL_CARD.md): most, not all.
+    expect(complete.length).toBeGreaterThanOrEqual(4);
+    const single = await classifier.classify(['too small', 'the color is off', 'found it cheaper elsewhere', 'it arrived crushed']);
+    expect(single.map((r) => r.tags)).toEqual([['size_too_small'], ['color'], ['better_price'], ['damaged_in_transit']]);
   });
 
   it('tags by the documented rule', () => {
     expect(tagsFrom([{ reason_code: 'color', score: 0.6 }, { reason_code: 'quality', score: 0.3 }, { reason_code: 'other', score: 0.1 }])).toEqual(['color', 'quality']);
-    expect(tagsFrom([{ reason_code: 'color', score: 0.9 }, { reason_code: 'quality', score: 0.1 }])).toEqual(['color']);
+    expect(tagsFrom([{ reason_code: 'color', score: 0.6 }, { reason_code: 'quality', score: 0.11 }])).toEqual(['color']); // under 20% of the top
+    expect(tagsFrom([{ reason_code: 'color', score: 0.4 }, { reason_code: 'quality', score: 0.09 }])).toEqual(['color']); // under 0.1
+    expect(tagsFrom([{ reason_code: 'color', score: 0.4 }, { reason_code: 'quality', score: 0.3 }, { reason_code: 'style', score: 0.2 }, { reason_code: 'defective', score: 0.1 }])).toEqual(['color', 'quality', 'style']);
   });
 
   it('refuses a folder that is not a model, or whose labels are not reason codes', async () => {

@@ -28,6 +28,8 @@ export interface ClassifierOptions {
   reviewThreshold?: number;
 }
 
+const BATCH_SIZE = 128;
+
 const repoModels = resolve(dirname(fileURLToPath(import.meta.url)), '../../../models/reason-classifier/artifacts');
 
 /** The folder of the current shipped model (artifacts/manifest.json), or REBOUND_REASON_MODEL_DIR. */
@@ -39,13 +41,21 @@ export function defaultModelDir(): string {
   return join(repoModels, current);
 }
 
+/** A reason other than the top one is a tag when its score is at least this... */
+export const TAG_MIN_SCORE = 0.1;
+/** ...and at least this share of the top score. */
+export const TAG_MIN_SHARE_OF_TOP = 0.2;
+
 /**
- * Which reasons a text clearly gives: the top one, and any other scoring at least 0.15 and at least 30% of
- * the top score (at most three). 'other' is never a tag beside a real reason.
+ * Which reasons a text clearly gives: the top one, and any other scoring at least TAG_MIN_SCORE and at least
+ * TAG_MIN_SHARE_OF_TOP of the top score (at most three). 'other' is never a tag beside a real reason. The shipped
+ * model is trained to share its score between the reasons of a multi-reason text (train.ts, targetOf).
  */
 export function tagsFrom(scores: { reason_code: ReasonCode; score: number }[]): ReasonCode[] {
   const top = scores[0];
-  const tags = scores.filter((s, i) => i === 0 || (s.score >= 0.15 && s.score >= 0.3 * top.score && s.reason_code !== 'other')).slice(0, 3);
+  const tags = scores
+    .filter((s, i) => i === 0 || (s.score >= TAG_MIN_SCORE && s.score >= TAG_MIN_SHARE_OF_TOP * top.score && s.reason_code !== 'other'))
+    .slice(0, 3);
   return tags.map((t) => t.reason_code);
 }
 
@@ -79,9 +89,11 @@ export async function createReasonClassifier(opts: ClassifierOptions = {}): Prom
         if (!t || !t.trim()) out[i] = { reason_code: 'other', confidence: 0, alternatives: [], tags: [], needs_review: true };
         else todo.push(i);
       });
-      // Batches keep padding short (texts of a batch are padded to its longest) and memory bounded.
-      for (let start = 0; start < todo.length; start += 64) {
-        const batch = todo.slice(start, start + 64);
+      // Texts of a batch are padded to its longest, so batching texts of similar length keeps padding (and the
+      // model's work) short; batches also keep memory bounded. Results go back to each text's own position.
+      todo.sort((a, b) => texts[a].length - texts[b].length);
+      for (let start = 0; start < todo.length; start += BATCH_SIZE) {
+        const batch = todo.slice(start, start + BATCH_SIZE);
         const results = (await classifier(batch.map((i) => texts[i]), { top_k: null })) as unknown as { label: string; score: number }[][];
         results.forEach((scores, k) => {
           const ranked = scores.map((s) => ({ reason_code: reasonCodeFrom(s.label)!, score: Number(s.score.toFixed(4)) }));
