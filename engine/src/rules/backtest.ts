@@ -3,7 +3,7 @@ import type { KpisService } from '../kpis/kpis.service';
 import { orderedRules } from './decide';
 import { returnFactsSql } from './return-facts';
 import type { Outcome, RuleSet } from './schema';
-import { decidingRuleSql } from './to-sql';
+import { decidingRuleSql, factsUsed } from './to-sql';
 
 /** What a rule (or the whole set) would have done over history. */
 export interface BacktestFigures {
@@ -59,7 +59,7 @@ export async function backtestRuleSet(store: Store, kpis: KpisService, tenantId:
   await kpis.ready();
   const rules = orderedRules(set);
   const rows = await store.query<{ rule_index: number; n: number; value: number; flagged: number; saving: number }>(
-    `with facts as (${returnFactsSql(kpis, tenantId, window)}),
+    `with facts as (${returnFactsSql(kpis, tenantId, { ...window, only: new Set([...factsUsed(set), 'line_value', 'fraud_score']) })}),
           decided as (select *, ${decidingRuleSql(set)} as rule_index from facts)
      select rule_index, count(*) as n, coalesce(sum(line_value), 0)::double as value,
             count(*) filter (where fraud_score >= ${FRAUD_FLAG}) as flagged,

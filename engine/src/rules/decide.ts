@@ -23,6 +23,9 @@ const OPS: Record<Operator, (fact: unknown, value: unknown) => boolean> = {
   greaterThanInclusive: (f, v) => isNumber(f) && f >= (v as number),
   in: (f, v) => (v as unknown[]).includes(f),
   notIn: (f, v) => !(v as unknown[]).includes(f),
+  // json-rules-engine tests contains / doesNotContain only on a list fact: an unknown (null) list is false for both.
+  contains: (f, v) => Array.isArray(f) && f.includes(v),
+  doesNotContain: (f, v) => Array.isArray(f) && !f.includes(v),
 };
 
 /** Compiles a condition tree into a plain JS predicate (fast enough for tens of thousands of decisions a second). */

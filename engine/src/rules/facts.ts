@@ -1,5 +1,5 @@
 /** The type of a fact a rule can test. */
-export type FactType = 'number' | 'string';
+export type FactType = 'number' | 'string' | 'list';
 
 /** Every fact a rule may use, with its type and meaning (computed in SQL by return-facts.ts). */
 export const FACTS: Record<string, { type: FactType; description: string }> = {
@@ -19,6 +19,7 @@ export const FACTS: Record<string, { type: FactType; description: string }> = {
   customer_orders: { type: 'number', description: "the customer's number of orders" },
   customer_return_rate: { type: 'number', description: "the customer's returned units / ordered units" },
   customer_lifetime_value: { type: 'number', description: "the customer's ordered value minus refunds" },
+  fraud_signals: { type: 'list', description: 'ids of the fraud signals that fired on the return (empty until scored); test with contains / doesNotContain' },
   ...Object.fromEntries(
     ['serial_returner', 'return_after_window', 'high_value', 'bracketing', 'wardrobing', 'item_mismatch', 'light_box', 'linked_accounts', 'refund_velocity'].map((signal) => [
       `fraud_signal_${signal}`,
@@ -43,8 +44,10 @@ export const OPERATORS = {
   greaterThanInclusive: 'number',
   in: 'list',
   notIn: 'list',
+  contains: 'member',
+  doesNotContain: 'member',
 } as const;
 export type Operator = keyof typeof OPERATORS;
 
 /** Facts of one return, by name; null when unknown. */
-export type Facts = Record<string, number | string | null>;
+export type Facts = Record<string, number | string | string[] | null>;

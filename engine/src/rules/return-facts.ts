@@ -8,12 +8,24 @@ const lit = (v: string) => `'${v.replace(/'/g, "''")}'`;
  * facts.ts, plus what a backtest needs to price a decision (costs, recovered value, refunds). The 90-day SKU
  * and category KPIs come from the dbt KPI mart rendered for the trailing 90 days: no formula is repeated here.
  */
-export function returnFactsSql(kpis: KpisService, tenantId: string, opts: { returnId?: string; from?: string; to?: string; asOf?: Date } = {}): string {
+export function returnFactsSql(kpis: KpisService, tenantId: string, opts: { returnId?: string; from?: string; to?: string; asOf?: Date; only?: Set<string> } = {}): string {
   const t = lit(tenantId);
+  // A backtest passes the facts its rules use: the costly parts (customer history, the 90-day marts, fraud
+  // signals) are then left out and their columns read as null, which no rule of that set looks at.
+  const uses = (prefixOrNames: string[]) => !opts.only || prefixOrNames.some((n) => [...opts.only!].some((f) => f === n || f.startsWith(n)));
+  const withCustomers = uses(['customer_']);
+  const withSku = uses(['sku_return_rate_90d', 'sku_recovery_rate_90d', 'sku_value_recovery_rate_90d', 'sku_cost_per_return_90d']);
+  const withCategory = uses(['category_return_rate_90d', 'category_landfill_rate_90d']);
+  const withOrderValue = uses(['order_value']);
+  const withBuckets = uses(['fault_bucket']);
+  const withSignals = uses(['fraud_signal_', 'fraud_signals']);
+  // Every return refers to an order of the tenant (requests and imports check it), so leaving the join out changes no row.
+  const withOrder = uses(['channel', 'days_since_order', 'days_since_delivery']);
+  const optional = (on: boolean, sql: string) => (on ? sql : '');
   const asOf = opts.asOf ?? new Date();
   const from90 = new Date(asOf.getTime() - 90 * 86_400_000).toISOString();
-  const skuKpis = kpis.renderMartSql('mart_return_kpis_by_dimension', tenantId, { from: from90, to: asOf.toISOString() }, { kpi_dimension: 'sku' });
-  const categoryKpis = kpis.renderMartSql('mart_return_kpis_by_dimension', tenantId, { from: from90, to: asOf.toISOString() }, { kpi_dimension: 'category' });
+  const skuKpis = !withSku ? '' : kpis.renderMartSql('mart_return_kpis_by_dimension', tenantId, { from: from90, to: asOf.toISOString() }, { kpi_dimension: 'sku' });
+  const categoryKpis = !withCategory ? '' : kpis.renderMartSql('mart_return_kpis_by_dimension', tenantId, { from: from90, to: asOf.toISOString() }, { kpi_dimension: 'category' });
   const buckets = Object.entries(REASONS).map(([code, r]) => `(${lit(code)}, ${lit(r.faultBucket)})`).join(', ');
   const scope = [
     opts.returnId ? `id = ${lit(opts.returnId)}` : 'true',
@@ -34,13 +46,17 @@ export function returnFactsSql(kpis: KpisService, tenantId: string, opts: { retu
       where rl.tenant_id = ${t}
     ),
     per_return as (
-      select return_id, sum(quantity)::double as quantity, sum(value) as line_value, arg_max(sku, value) as sku,
-             arg_max(category, value) as category, arg_max(reason_code, value) as reason_code,
-             arg_max(reason_confidence, value)::double as reason_confidence, sum(cost) as return_cost,
-             sum(recovered) as recovered_value, sum(refunded) as refunded
-      from lines group by return_id
+      -- One arg_max over a struct rather than one per column: the group-by is the costliest step of a backtest.
+      select return_id, quantity, line_value, top.sku, top.category, top.reason_code, top.reason_confidence::double as reason_confidence,
+             return_cost, recovered_value, refunded
+      from (
+        select return_id, sum(quantity)::double as quantity, sum(value) as line_value,
+               arg_max({'sku': sku, 'category': category, 'reason_code': reason_code, 'reason_confidence': reason_confidence}, value) as top,
+               sum(cost) as return_cost, sum(recovered) as recovered_value, sum(refunded) as refunded
+        from lines group by return_id
+      )
     ),
-    customers_of as (select distinct customer_id from r),
+    ${optional(withCustomers, `customers_of as (select distinct customer_id from r),
     customer_history as (
       select o.customer_id, count(distinct o.id)::double as customer_orders, sum(ol.quantity)::double as units, sum(ol.quantity * ol.unit_price)::double as ordered_value
       from orders o join order_lines ol on ol.tenant_id = o.tenant_id and ol.order_id = o.id
@@ -51,39 +67,42 @@ export function returnFactsSql(kpis: KpisService, tenantId: string, opts: { retu
       from returns x join return_lines rl on rl.tenant_id = x.tenant_id and rl.return_id = x.id
       where x.tenant_id = ${t} and x.customer_id in (select customer_id from customers_of) and x.status not in ('declined', 'canceled')
       group by x.customer_id
-    ),
-    order_values as (
+    ),`)}
+    ${optional(withOrderValue, `order_values as (
       select order_id, sum(quantity * unit_price)::double as order_value from order_lines
       where tenant_id = ${t} and order_id in (select order_id from r) group by order_id
-    ),
-    sku_kpis as (${skuKpis}),
-    category_kpis as (${categoryKpis}),
+    ),`)}
+    ${optional(withSku, `sku_kpis as (${skuKpis}),`)}
+    ${optional(withCategory, `category_kpis as (${categoryKpis}),`)}
     buckets (reason_code, fault_bucket) as (values ${buckets})
     select
       r.id as return_id, r.requested_at, r.customer_id,
-      ov.order_value, p.line_value, p.quantity,
-      epoch(r.requested_at - o.ordered_at) / 86400.0 as days_since_order,
-      epoch(r.requested_at - coalesce(o.delivered_at, o.ordered_at)) / 86400.0 as days_since_delivery,
-      json_extract(t.policy, '$.return_window_days')::double as return_window_days,
-      o.channel, p.category, p.sku, p.reason_code, p.reason_confidence, b.fault_bucket,
+      ${withOrderValue ? 'ov.order_value' : 'null::double as order_value'}, p.line_value, p.quantity,
+      -- Differences of epochs, not of TIMESTAMPTZ values: the latter go through the ICU calendar and are ~100x slower.
+      ${withOrder ? `(epoch(r.requested_at) - epoch(o.ordered_at)) / 86400.0 as days_since_order,
+      (epoch(r.requested_at) - epoch(coalesce(o.delivered_at, o.ordered_at))) / 86400.0 as days_since_delivery,` : 'null::double as days_since_order, null::double as days_since_delivery,'}
+      t.return_window_days,
+      ${withOrder ? 'o.channel' : 'null::varchar as channel'}, p.category, p.sku, p.reason_code, p.reason_confidence, ${withBuckets ? 'b.fault_bucket' : 'null::varchar as fault_bucket'},
       coalesce(r.fraud_score, 0)::double as fraud_score,
+      ${withSignals ? `coalesce(list_transform(from_json(r.fraud_signals, '[{"signal": "VARCHAR"}]'), x -> x.signal), []::varchar[])` : 'null::varchar[]'} as fraud_signals,
       ${['serial_returner', 'return_after_window', 'high_value', 'bracketing', 'wardrobing', 'item_mismatch', 'light_box', 'linked_accounts', 'refund_velocity']
-        .map((s) => `case when coalesce(json_contains(r.fraud_signals, '{"signal": "${s}"}'), false) then 1.0 else 0.0 end as fraud_signal_${s}`)
+        .map((s) => (withSignals ? `case when coalesce(json_contains(r.fraud_signals, '{"signal": "${s}"}'), false) then 1.0 else 0.0 end` : 'null::double') + ` as fraud_signal_${s}`)
         .join(',\n      ')},
-      ch.customer_orders, coalesce(cr.units_returned, 0) / nullif(ch.units, 0) as customer_return_rate,
-      ch.ordered_value - coalesce(cr.refunded, 0) as customer_lifetime_value,
-      sk.return_rate_units::double as sku_return_rate_90d, sk.recovery_rate_units::double as sku_recovery_rate_90d,
-      sk.value_recovery_rate::double as sku_value_recovery_rate_90d, sk.cost_per_return::double as sku_cost_per_return_90d,
-      ck.return_rate_units::double as category_return_rate_90d, ck.landfill_rate_units::double as category_landfill_rate_90d,
+      ${withCustomers ? `ch.customer_orders, coalesce(cr.units_returned, 0) / nullif(ch.units, 0) as customer_return_rate,
+      ch.ordered_value - coalesce(cr.refunded, 0) as customer_lifetime_value,` : 'null::double as customer_orders, null::double as customer_return_rate, null::double as customer_lifetime_value,'}
+      ${withSku ? `sk.return_rate_units::double as sku_return_rate_90d, sk.recovery_rate_units::double as sku_recovery_rate_90d,
+      sk.value_recovery_rate::double as sku_value_recovery_rate_90d, sk.cost_per_return::double as sku_cost_per_return_90d,` : 'null::double as sku_return_rate_90d, null::double as sku_recovery_rate_90d, null::double as sku_value_recovery_rate_90d, null::double as sku_cost_per_return_90d,'}
+      ${withCategory ? `ck.return_rate_units::double as category_return_rate_90d, ck.landfill_rate_units::double as category_landfill_rate_90d,` : 'null::double as category_return_rate_90d, null::double as category_landfill_rate_90d,'}
       p.return_cost, p.recovered_value, p.refunded
     from r
-    join orders o on o.tenant_id = r.tenant_id and o.id = r.order_id
-    join tenants t on t.id = r.tenant_id
+    ${optional(withOrder, 'join orders o on o.tenant_id = r.tenant_id and o.id = r.order_id')}
+    -- The policy is read once per query, not per row (JSON extraction on every row was most of a backtest's time).
+    cross join (select json_extract(policy, '$.return_window_days')::double as return_window_days from tenants where id = ${t}) t
     join per_return p on p.return_id = r.id
-    join order_values ov on ov.order_id = r.order_id
-    left join customer_history ch on ch.customer_id = r.customer_id
-    left join customer_returns cr on cr.customer_id = r.customer_id
-    left join sku_kpis sk on sk.dimension_value = p.sku
-    left join category_kpis ck on ck.dimension_value = p.category
-    left join buckets b on b.reason_code = p.reason_code`;
+    ${optional(withOrderValue, 'join order_values ov on ov.order_id = r.order_id')}
+    ${optional(withCustomers, `left join customer_history ch on ch.customer_id = r.customer_id
+    left join customer_returns cr on cr.customer_id = r.customer_id`)}
+    ${optional(withSku, 'left join sku_kpis sk on sk.dimension_value = p.sku')}
+    ${optional(withCategory, 'left join category_kpis ck on ck.dimension_value = p.category')}
+    ${optional(withBuckets, 'left join buckets b on b.reason_code = p.reason_code')}`;
 }

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../engine';
 import { loadContractStore } from '../kpis/fixtures/load-contract-store';
 import { engineInTempDir } from '../testing/temp-store';
+import { returnFactsSql } from './return-facts';
 import { parseRuleSet } from './schema';
+import { decidingRuleSql, factsUsed } from './to-sql';
 
 let engine: Engine;
 let cleanup: () => Promise<void>;
@@ -39,6 +41,22 @@ describe('backtesting a rule set over history', () => {
     // keep_it saves shipping + processing (Q-4: 0 + 1, Q-5: 4.5 + 1) minus value recovered (Q-5: 9).
     expect(report.per_rule[0].estimated_cost_saved).toBe(-2.5);
     expect(report.total).toMatchObject({ auto_approved: 1, declined: 1, kept_without_return: 2, review: 1, fraud_flagged: 0, fraud_flagged_approved_share: null });
+  });
+
+  it('gives the same answer with only the facts a rule set uses as with every fact', async () => {
+    const set = parseRuleSet({
+      rules: [
+        { name: 'loyal customers', priority: 3, enabled: true, conditions: { all: [{ fact: 'customer_orders', operator: 'greaterThanInclusive', value: 1 }, { fact: 'order_value', operator: 'lessThan', value: 100 }] }, outcome: { type: 'approve' } },
+        { name: 'merchant fault', priority: 2, enabled: true, conditions: { any: [{ fact: 'fault_bucket', operator: 'equal', value: 'merchant' }, { fact: 'sku_return_rate_90d', operator: 'greaterThan', value: 0 }] }, outcome: { type: 'keep_it' } },
+      ],
+    });
+    const pruned = await engine.rules.backtest(tenantId, set);
+    const all = await engine.store.query<{ rule_index: number; n: number }>(
+      `select ${decidingRuleSql(set)} as rule_index, count(*)::int as n from (${returnFactsSql(engine.kpis, tenantId)}) group by 1 order by 1`,
+    );
+    const expected = [pruned.no_match.review, ...pruned.per_rule.map((r) => r.returns_matched)];
+    expect(all.reduce((acc, r) => ((acc[Number(r.rule_index)] = Number(r.n)), acc), [0, 0, 0])).toEqual(expected);
+    expect(factsUsed(set)).toEqual(new Set(['customer_orders', 'order_value', 'fault_bucket', 'sku_return_rate_90d']));
   });
 
   it('limits the backtest to a window of request dates', async () => {
@@ -83,7 +101,10 @@ describe('facts', () => {
   it('exposes each fired fraud signal as a fact', async () => {
     await engine.store.query(`update returns set fraud_score = 0.6, fraud_signals = '[{"signal": "light_box", "contribution": 0.6, "evidence": {}}]' where tenant_id = $1 and id = 'Q-2'`, [tenantId]);
     const facts = await engine.rules.factsOf(tenantId, 'Q-2');
-    expect(facts).toMatchObject({ fraud_score: 0.6, fraud_signal_light_box: 1, fraud_signal_wardrobing: 0, category: 'electronics', line_value: 89 });
+    expect(facts).toMatchObject({ fraud_score: 0.6, fraud_signal_light_box: 1, fraud_signal_wardrobing: 0, fraud_signals: ['light_box'], category: 'electronics', line_value: 89 });
+    expect((await engine.rules.factsOf(tenantId, 'Q-1')).fraud_signals).toEqual([]);
+    const byList = await engine.rules.backtest(tenantId, { rules: [{ name: 'light boxes', priority: 1, enabled: true, conditions: { all: [{ fact: 'fraud_signals', operator: 'contains', value: 'light_box' }] }, outcome: { type: 'require_inspection' } }] });
+    expect(byList.per_rule[0]).toMatchObject({ returns_matched: 1, fraud_flagged: 1, fraud_flagged_approved_share: 1 });
   });
 });
 

@@ -22,6 +22,13 @@ describe('rule set validation', () => {
     expect(() => parseRuleSet({ rules: [rule({ all: [{ fact: 'category', operator: 'in', value: 'apparel' }] })] })).toThrow(/needs a list of strings/);
   });
 
+  it('lets contains / doesNotContain test only the list of fraud signals, with a string', () => {
+    expect(parseRuleSet({ rules: [rule({ all: [{ fact: 'fraud_signals', operator: 'contains', value: 'wardrobing' }] })] }).rules).toHaveLength(1);
+    expect(() => parseRuleSet({ rules: [rule({ all: [{ fact: 'category', operator: 'contains', value: 'app' }] })] })).toThrow(/condition conditions\.all\[0\]: contains tests a list, but category is a string/);
+    expect(() => parseRuleSet({ rules: [rule({ all: [{ fact: 'fraud_signals', operator: 'equal', value: 'wardrobing' }] })] })).toThrow(/fraud_signals is a list of signal ids: test it with contains or doesNotContain, not equal/);
+    expect(() => parseRuleSet({ rules: [rule({ all: [{ fact: 'fraud_signals', operator: 'doesNotContain', value: 3 }] })] })).toThrow(/fraud_signals doesNotContain needs a string, got 3/);
+  });
+
   it('refuses contradictions it can see', () => {
     expect(() => parseRuleSet({ rules: [rule({ all: [{ fact: 'line_value', operator: 'greaterThan', value: 100 }, { fact: 'line_value', operator: 'lessThan', value: 50 }] })] })).toThrow(/can never match/);
     expect(() => parseRuleSet({ rules: [rule({ all: [{ fact: 'channel', operator: 'equal', value: 'web' }, { fact: 'channel', operator: 'equal', value: 'app' }] })] })).toThrow(/can never equal "web" and "app"/);

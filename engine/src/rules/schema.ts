@@ -87,7 +87,11 @@ function checkCondition(c: Record<string, unknown>, label: string, path: string,
   const kind = OPERATORS[c.operator as Operator];
   if (!kind) return void problems.push(`${where}: unknown operator '${String(c.operator)}' (operators: ${Object.keys(OPERATORS).join(', ')})`);
   const value = c.value;
-  if (kind === 'number') {
+  if (kind === 'member' || fact.type === 'list') {
+    if (kind !== 'member') problems.push(`${where}: ${c.fact} is a list of signal ids: test it with contains or doesNotContain, not ${c.operator}`);
+    else if (fact.type !== 'list') problems.push(`${where}: ${c.operator} tests a list, but ${c.fact} is a ${fact.type}: use equal or in`);
+    else if (typeof value !== 'string') problems.push(`${where}: ${c.fact} ${c.operator} needs a string, got ${JSON.stringify(value)}`);
+  } else if (kind === 'number') {
     if (fact.type !== 'number') problems.push(`${where}: ${c.operator} compares numbers, but ${c.fact} is a ${fact.type}`);
     else if (typeof value !== 'number') problems.push(`${where}: ${c.fact} ${c.operator} needs a number, got ${JSON.stringify(value)}`);
   } else if (kind === 'list') {

@@ -28,6 +28,11 @@ function leaf(fact: string, operator: Operator, value: unknown): string {
       return (value as unknown[]).length ? `coalesce(${c} in (${(value as unknown[]).map(literal).join(', ')}), false)` : 'false';
     case 'notIn':
       return (value as unknown[]).length ? `not coalesce(${c} in (${(value as unknown[]).map(literal).join(', ')}), false)` : 'true';
+    // A NULL list makes both false, as in the JavaScript decision.
+    case 'contains':
+      return `coalesce(list_contains(${c}, ${literal(value)}), false)`;
+    case 'doesNotContain':
+      return `coalesce(not list_contains(${c}, ${literal(value)}), false)`;
   }
 }
 
@@ -44,4 +49,17 @@ export function decidingRuleSql(set: RuleSet): string {
   const rules = orderedRules(set);
   if (!rules.length) return '0';
   return `case ${rules.map((r, i) => `when ${conditionsToSql(r.conditions)} then ${i + 1}`).join(' ')} else 0 end`;
+}
+
+/** The names of the facts a rule set's enabled rules look at. */
+export function factsUsed(set: RuleSet): Set<string> {
+  const out = new Set<string>();
+  const walk = (node: ConditionNode): void => {
+    if ('all' in node) node.all.forEach(walk);
+    else if ('any' in node) node.any.forEach(walk);
+    else if ('not' in node) walk(node.not);
+    else out.add(node.fact);
+  };
+  orderedRules(set).forEach((r) => walk(r.conditions));
+  return out;
 }

@@ -59,6 +59,31 @@ describe('importing orders and returns', () => {
     expect(await Promise.all(tables.map(dump))).toEqual(before);
   });
 
+  it('updates stored rows from a later file: a return moves on, an order line is corrected, nothing is doubled', async () => {
+    await importFile(engine, { kind: 'orders', file: join(fixtures, 'orders.csv'), tenantId });
+    const early = join(dir, 'early.csv');
+    writeFileSync(early, 'return_id,order_id,sku,quantity,requested_at\nU-1,S-2,SPKR,1,2026-05-09T08:00:00Z\n');
+    await importFile(engine, { kind: 'returns', file: early, tenantId });
+    expect(await engine.store.query('select status from returns where id = ?', ['U-1'])).toEqual([{ status: 'requested' }]);
+    const later = join(dir, 'later.csv');
+    writeFileSync(later, 'return_id,order_id,sku,quantity,requested_at,received_at,resolution,refund_amount,refunded_at\n' +
+      'U-1,S-2,SPKR,1,2026-05-09T08:00:00Z,2026-05-12T08:00:00Z,refund,89.00,2026-05-13T08:00:00Z\n');
+    expect(await importFile(engine, { kind: 'returns', file: later, tenantId })).toMatchObject({ imported: 1, rejected: 0 });
+    const [ret] = await engine.store.query<{ status: string; resolution: string }>('select status, resolution from returns where id = ?', ['U-1']);
+    expect(ret).toEqual({ status: 'resolved', resolution: 'refund' });
+    expect(await count('return_lines')).toBe(1);
+    expect(await count('refunds')).toBe(1);
+    expect(await count("events where type = 'return.imported'")).toBe(1);
+
+    const fixed = join(dir, 'fixed-orders.csv');
+    const original = readFileSync(join(fixtures, 'orders.csv'), 'utf8');
+    writeFileSync(fixed, original.replace('S-1,2,2026-05-03T09:00:00Z,K-1,kim@example.com,CAP,Cap,apparel,2,15.00', 'S-1,2,2026-05-03T09:00:00Z,K-1,kim@example.com,CAP,Cap,apparel,3,14.50'));
+    const before = await count('order_lines');
+    await importFile(engine, { kind: 'orders', file: fixed, tenantId });
+    expect(await count('order_lines')).toBe(before);
+    expect(await engine.store.query("select quantity, unit_price::double as unit_price from order_lines where order_id = 'S-1' and line_id = '2'")).toEqual([{ quantity: 3, unit_price: 14.5 }]);
+  });
+
   it('rejects bad rows with their line and a reason, imports the good ones, and writes the rejects file', async () => {
     await importContractStore();
     const bad = join(dir, 'bad_returns.csv');

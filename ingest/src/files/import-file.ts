@@ -36,7 +36,7 @@ export function rejectsPathFor(file: string): string {
  */
 export async function importFile(
   engine: Engine,
-  opts: { kind: ImportKind; file: string; tenantId: string; onPhase?: (phase: string) => void },
+  opts: { kind: ImportKind; file: string; tenantId: string; onPhase?: (phase: string) => void; refreshKpis?: boolean },
 ): Promise<ImportSummary> {
   const started = performance.now();
   const tenant = await engine.tenants.getTenant(opts.tenantId);
@@ -74,7 +74,8 @@ export async function importFile(
     }
   });
   // The KPI marts follow the new rows at once (incrementally: only changed returns are rebuilt).
-  if (result.rows - result.rejected > 0) {
+  // (A caller importing several files in a row may refresh once after the last: `refreshKpis: false`.)
+  if (result.rows - result.rejected > 0 && opts.refreshKpis !== false) {
     phase('refreshing KPIs');
     await engine.kpis.refresh({ runTests: false });
   }

@@ -17,7 +17,8 @@ export async function seedDemoStore(engine: Engine, tenantId: string, opts: { or
   try {
     const tenant = await engine.tenants.getTenant(tenantId);
     const store = await generateStore({ orders: opts.orders, seed: opts.seed, outDir: dir, currency: tenant.currency });
-    await importFile(engine, { kind: 'orders', file: store.ordersFile, tenantId });
+    // The marts are refreshed once, after the returns.
+    await importFile(engine, { kind: 'orders', file: store.ordersFile, tenantId, refreshKpis: false });
     const returns = await importFile(engine, { kind: 'returns', file: store.returnsFile, tenantId });
     return { orders: store.orders, returns: returns.imported };
   } finally {
