@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertReturnable, DEFAULT_POLICY, parsePolicy } from './policy';
+import { assertReturnable, DEFAULT_POLICY, lateReturnsAllowedFrom, parsePolicy } from './policy';
 
 const line = { sku: 'TEE', category: 'apparel', final_sale: false, window_starts_at: new Date('2026-05-01T00:00:00Z') };
 
@@ -9,6 +9,15 @@ describe('return policy', () => {
     expect(() => assertReturnable(DEFAULT_POLICY, line, new Date('2026-05-31T00:00:01Z'))).toThrow(
       'TEE cannot be returned: the 30-day return window closed on 2026-05-31',
     );
+  });
+
+  it('lets staff take a late return as an exception, but never a final-sale one, and never from the portal', () => {
+    const late = new Date('2026-06-10T00:00:00Z');
+    expect(assertReturnable(DEFAULT_POLICY, line, late, { allowLate: true })).toEqual(['return_window']);
+    expect(assertReturnable(DEFAULT_POLICY, line, new Date('2026-05-10T00:00:00Z'), { allowLate: true })).toEqual([]);
+    expect(() => assertReturnable(DEFAULT_POLICY, { ...line, final_sale: true }, late, { allowLate: true })).toThrow(/final sale/);
+    expect(lateReturnsAllowedFrom('portal')).toBe(false);
+    expect(lateReturnsAllowedFrom('api')).toBe(true);
   });
 
   it('refuses bad policy values with the field name', () => {

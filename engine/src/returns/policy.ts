@@ -45,8 +45,29 @@ export interface LineUnderPolicy {
   window_starts_at: Date;
 }
 
-/** Refuses (throws PolicyRefusalError) when the policy does not allow returning this line at `at`. */
-export function assertReturnable(policy: ReturnPolicy, line: LineUnderPolicy, at: Date): void {
+/** How strictly a request is held to the policy. */
+export interface PolicyStrictness {
+  /**
+   * Accept a request past the return window, reporting it as an exception instead of refusing it. Merchants take
+   * late returns case by case (goodwill, a Shopify return already opened), so staff and the merchant's systems may;
+   * the customer portal never does.
+   */
+  allowLate?: boolean;
+}
+
+/** The policy rules a request was accepted in spite of (today only the return window). */
+export type PolicyException = 'return_window';
+
+/** Whether requests from this source may go past the return window: everything but the customer portal. */
+export function lateReturnsAllowedFrom(source: string | undefined): boolean {
+  return source !== 'portal';
+}
+
+/**
+ * Refuses (throws PolicyRefusalError) when the policy does not allow returning this line at `at`; returns the
+ * exceptions it let through under `strictness`.
+ */
+export function assertReturnable(policy: ReturnPolicy, line: LineUnderPolicy, at: Date, strictness: PolicyStrictness = {}): PolicyException[] {
   if (policy.non_returnable_categories.includes(line.category)) {
     throw new PolicyRefusalError(`${line.sku} cannot be returned: items in category '${line.category}' are not returnable`, {
       sku: line.sku,
@@ -64,9 +85,11 @@ export function assertReturnable(policy: ReturnPolicy, line: LineUnderPolicy, at
   }
   const deadline = new Date(line.window_starts_at.getTime() + policy.return_window_days * 86_400_000);
   if (at.getTime() > deadline.getTime()) {
+    if (strictness.allowLate) return ['return_window'];
     throw new PolicyRefusalError(
       `${line.sku} cannot be returned: the ${policy.return_window_days}-day return window closed on ${deadline.toISOString().slice(0, 10)}`,
       { sku: line.sku, policy: 'return_window', window_closed_at: deadline.toISOString() },
     );
   }
+  return [];
 }

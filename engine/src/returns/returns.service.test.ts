@@ -164,11 +164,24 @@ describe('return requests under policy', () => {
     expect(again.status).toBe('requested');
   });
 
-  it('refuses a request outside the return window with the date it closed', async () => {
+  it('refuses a portal request outside the return window with the date it closed, storing nothing', async () => {
     const orderId = await newOrder(45);
-    await expect(engine.returns.requestReturn(tenantId, { order_id: orderId, lines: [{ sku: 'CAP', quantity: 1 }] }, who)).rejects.toThrow(
+    const customer = { actor: 'customer', source: 'portal' };
+    await expect(engine.returns.requestReturn(tenantId, { order_id: orderId, lines: [{ sku: 'CAP', quantity: 1 }] }, customer)).rejects.toThrow(
       /CAP cannot be returned: the 30-day return window closed on \d{4}-\d{2}-\d{2}/,
     );
+    expect((await engine.returns.listReturns(tenantId, { orderId })).returns).toHaveLength(0);
+  });
+
+  it('accepts a late return from the merchant and records the window as a policy exception', async () => {
+    const lateOrder = await newOrder(45);
+    const late = await engine.returns.requestReturn(tenantId, { order_id: lateOrder, lines: [{ sku: 'CAP', quantity: 1 }] }, who);
+    expect(late.status).toBe('requested');
+    const requested = (await engine.returns.getReturn(tenantId, late.return_id, { timeline: true })).timeline?.find((e) => e.type === 'return.requested');
+    expect(requested?.payload).toMatchObject({ policy_exceptions: ['return_window'] });
+    const onTime = await engine.returns.requestReturn(tenantId, { order_id: await newOrder(1), lines: [{ sku: 'CAP', quantity: 1 }] }, who);
+    const onTimeEvent = (await engine.returns.getReturn(tenantId, onTime.return_id, { timeline: true })).timeline?.find((e) => e.type === 'return.requested');
+    expect(onTimeEvent?.payload).toMatchObject({ policy_exceptions: [] });
   });
 
   it('refuses final-sale and non-returnable lines', async () => {

@@ -9,7 +9,7 @@ import { DomainError, InvalidInputError, NotFoundError, PolicyRefusalError, Unpr
 import { newReturnId } from '../shared/ids';
 import type { TenantsService } from '../tenants/tenants.service';
 import { RESOLUTIONS, type Resolution } from './dispositions';
-import { assertReturnable } from './policy';
+import { assertReturnable, lateReturnsAllowedFrom, type PolicyException } from './policy';
 import type { ReturnLineRow, ReturnRow } from './return.table';
 import * as repo from './returns.repository';
 import { ReturnStatus, toShopifyReturnStatus } from './status';
@@ -136,6 +136,7 @@ export class ReturnsService {
       const orderLines = await findOrderLines(trx, tenantId, order.id);
       const held = await repo.unitsAlreadyReturned(trx, tenantId, order.id);
       const seen = new Set<string>();
+      const exceptions = new Set<PolicyException>();
       const lines = request.lines.map((line, i) => {
         if (seen.has(line.sku)) throw new UnprocessableError(`sku ${line.sku} appears twice in the return: put its whole quantity on one line`);
         seen.add(line.sku);
@@ -144,11 +145,13 @@ export class ReturnsService {
         }
         const orderLine = orderLines.find((o) => o.sku === line.sku);
         if (!orderLine) throw new UnprocessableError(`order ${order.id} has no line with sku '${line.sku}'`);
-        assertReturnable(
+        const lineExceptions = assertReturnable(
           tenant.policy,
           { sku: line.sku, category: orderLine.category, final_sale: orderLine.final_sale, window_starts_at: new Date(order.delivered_at ?? order.ordered_at) },
           at,
+          { allowLate: lateReturnsAllowedFrom(who.source) },
         );
+        for (const e of lineExceptions) exceptions.add(e);
         const already = held.get(orderLine.line_id) ?? 0;
         if (line.quantity + already > orderLine.quantity) {
           const left = Math.max(orderLine.quantity - already, 0);
@@ -195,7 +198,13 @@ export class ReturnsService {
         type: 'return.requested',
         actor: who.actor,
         occurredAt: new Date(),
-        payload: { order_id: order.id, lines: lines.map((l) => ({ sku: l.sku, quantity: l.quantity })), resolution: request.resolution ?? null },
+        payload: {
+          order_id: order.id,
+          lines: lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+          resolution: request.resolution ?? null,
+          // Accepted past the window by staff or the merchant's systems: visible on the timeline and to the rules.
+          policy_exceptions: [...exceptions],
+        },
       });
     });
     await this.jobs?.enqueue('return.requested', { tenant_id: tenantId, return_id: returnId, customer_id: customerId });
