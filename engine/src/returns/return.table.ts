@@ -27,6 +27,11 @@ export interface ReturnTable {
   /** Fraud and abuse score in [0, 1] and the signals that made it (see fraud/). */
   fraud_score: ColumnType<number | null, number | null | undefined, number | null>;
   fraud_signals: ColumnType<unknown, string | null | undefined, string | null>;
+  /** The parcel's tracking and the return label, as the carrier or the shop gave them (null until known). */
+  tracking_carrier: ColumnType<string | null, string | null | undefined, string | null>;
+  tracking_number: ColumnType<string | null, string | null | undefined, string | null>;
+  tracking_url: ColumnType<string | null, string | null | undefined, string | null>;
+  label_url: ColumnType<string | null, string | null | undefined, string | null>;
   /** Bumped on every transition; guards against lost updates. */
   version: ColumnType<number, number | undefined, number>;
   updated_at: ColumnType<Date, string | Date, string | Date>;

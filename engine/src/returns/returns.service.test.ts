@@ -144,6 +144,84 @@ describe('the RMA state machine', () => {
   });
 });
 
+describe('reopen', () => {
+  for (const status of RETURN_STATUSES) {
+    const legal = status === ReturnStatus.Closed;
+    it(`reopen from ${status} is ${legal ? 'applied, back to the status it was closed from' : 'refused and changes nothing'}`, async () => {
+      const before = await returnIn(status);
+      const attempt = engine.returns.transition(tenantId, before.return_id, 'reopen', { note: 'customer sent a second parcel' }, who);
+      if (legal) {
+        const after = await attempt;
+        expect(after.status).toBe('resolved');
+        expect(after.closed_at).toBeNull();
+        expect(after.resolved_at).toBe(before.resolved_at);
+        expect(after.timeline!.at(-1)).toMatchObject({
+          type: 'return.resolved', actor: 'test', payload: { action: 'reopen', from: 'closed', to: 'resolved', restored: 'resolved', note: 'customer sent a second parcel' },
+        });
+        // Reopened, it can be closed again, and the refund is still recorded once.
+        expect((await engine.returns.transition(tenantId, before.return_id, 'close', {}, who)).status).toBe('closed');
+        expect(after.lines[0].refund_amount).toBe(60);
+      } else {
+        await expect(attempt).rejects.toThrow(IllegalTransitionError);
+        await expect(attempt).rejects.toThrow(new RegExp(`cannot reopen return ${before.return_id}: it is ${status}, and reopen is only allowed when it is closed`));
+        await engine.jobs.drain();
+        expect(await engine.returns.getReturn(tenantId, before.return_id, { timeline: true })).toEqual(before);
+      }
+    });
+  }
+
+  it('refuses to reopen a closed return whose event log holds no close, and changes nothing', async () => {
+    const resolved = await returnIn(ReturnStatus.Resolved);
+    // A return stored as closed without its close event (as an older import could leave it).
+    await engine.store.query(`update returns set status = 'closed' where tenant_id = $1 and id = $2`, [tenantId, resolved.return_id]);
+    const before = await engine.returns.getReturn(tenantId, resolved.return_id, { timeline: true });
+    await expect(engine.returns.transition(tenantId, resolved.return_id, 'reopen', {}, who)).rejects.toThrow(
+      `return ${resolved.return_id} has no close in its event log to undo, so there is no status to reopen it to`,
+    );
+    expect(await engine.returns.getReturn(tenantId, resolved.return_id, { timeline: true })).toEqual(before);
+  });
+});
+
+describe('tracking', () => {
+  it('keeps the carrier and number given when the return ships', async () => {
+    const shipped = await returnIn(ReturnStatus.InTransit);
+    expect(shipped.tracking).toEqual({ carrier: 'DHL', tracking_number: 'JD0001', tracking_url: null, label_url: null });
+    expect(shipped.timeline!.find((e) => e.type === 'return.in_transit')!.payload).toMatchObject({ carrier: 'DHL', tracking_number: 'JD0001' });
+  });
+
+  it('attaches or replaces tracking without moving the return, with an event', async () => {
+    const approved = await returnIn(ReturnStatus.Approved);
+    expect(approved.tracking).toBeNull();
+    const labelled = await engine.returns.attachTracking(tenantId, approved.return_id, { label_url: 'https://labels.example.com/1.pdf' }, who);
+    expect(labelled.status).toBe('approved');
+    expect(labelled.tracking).toEqual({ carrier: null, tracking_number: null, tracking_url: null, label_url: 'https://labels.example.com/1.pdf' });
+    const corrected = await engine.returns.attachTracking(tenantId, approved.return_id, { carrier: 'UPS', tracking_number: ' 1Z999 ' }, who);
+    expect(corrected.tracking).toMatchObject({ carrier: 'UPS', tracking_number: '1Z999', label_url: 'https://labels.example.com/1.pdf' });
+    const timeline = (await engine.returns.getReturn(tenantId, approved.return_id, { timeline: true })).timeline!;
+    expect(timeline.filter((e) => e.type === 'return.tracking_attached').map((e) => e.payload)).toEqual([
+      { label_url: 'https://labels.example.com/1.pdf' }, { carrier: 'UPS', tracking_number: '1Z999' },
+    ]);
+  });
+
+  it('refuses tracking on a requested, declined or canceled return, empty tracking and non-web links', async () => {
+    for (const status of [ReturnStatus.Requested, ReturnStatus.Declined, ReturnStatus.Canceled]) {
+      const ret = await returnIn(status);
+      await expect(engine.returns.attachTracking(tenantId, ret.return_id, { tracking_number: '1Z1' }, who)).rejects.toThrow(
+        `cannot attach tracking to return ${ret.return_id}: it is ${status}`,
+      );
+      expect((await engine.returns.getReturn(tenantId, ret.return_id)).tracking).toBeNull();
+    }
+    const approved = await returnIn(ReturnStatus.Approved);
+    await expect(engine.returns.attachTracking(tenantId, approved.return_id, { carrier: ' ' }, who)).rejects.toThrow(/needs at least one of/);
+    await expect(engine.returns.attachTracking(tenantId, approved.return_id, { tracking_url: 'javascript:alert(1)' }, who)).rejects.toThrow(
+      /tracking_url must be an http\(s\) address/,
+    );
+    await expect(engine.returns.transition(tenantId, approved.return_id, 'ship', { tracking_url: 'ftp://x' }, who)).rejects.toThrow(/tracking_url must be/);
+    expect((await engine.returns.getReturn(tenantId, approved.return_id)).status).toBe('approved');
+    await expect(engine.returns.attachTracking(otherTenantId, approved.return_id, { tracking_number: '1' }, who)).rejects.toThrow(NotFoundError);
+  });
+});
+
 describe('return requests under policy', () => {
   it('never returns more than was bought minus what is already being returned', async () => {
     const orderId = await newOrder();

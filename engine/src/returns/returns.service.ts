@@ -13,8 +13,9 @@ import { assertReturnable, lateReturnsAllowedFrom, type PolicyException } from '
 import type { ReturnLineRow, ReturnRow } from './return.table';
 import * as repo from './returns.repository';
 import { ReturnStatus, toShopifyReturnStatus } from './status';
-import { TRANSITIONS } from './transitions/all-transitions';
-import type { ReturnAction } from './transitions/transition';
+import { TRACKING_STATUSES, trackingPayload, trackingUpdate, type ReturnTracking } from './tracking';
+import { LIFECYCLE_TRANSITIONS } from './transitions/all-transitions';
+import type { LifecycleAction } from './transitions/transition';
 
 /** A line the customer wants to send back. */
 export interface ReturnLineRequest {
@@ -61,6 +62,8 @@ export interface Return {
   /** Fraud and abuse score in [0, 1] (null until scored) and the signals with their evidence. */
   fraud_score: number | null;
   fraud_signals: unknown[];
+  /** The return parcel's tracking and label; null until a carrier, number or label is known. */
+  tracking: { carrier: string | null; tracking_number: string | null; tracking_url: string | null; label_url: string | null } | null;
   lines: ReturnLine[];
   timeline?: DomainEvent[];
 }
@@ -91,6 +94,10 @@ function toReturn(row: ReturnRow, lines: ReturnLineRow[]): Return {
     canceled_at: iso(row.canceled_at),
     fraud_score: row.fraud_score ?? null,
     fraud_signals: typeof row.fraud_signals === 'string' ? (JSON.parse(row.fraud_signals) as unknown[]) : ((row.fraud_signals as unknown[] | null) ?? []),
+    tracking:
+      row.tracking_carrier || row.tracking_number || row.tracking_url || row.label_url
+        ? { carrier: row.tracking_carrier, tracking_number: row.tracking_number, tracking_url: row.tracking_url, label_url: row.label_url }
+        : null,
     lines: lines.map(({ tenant_id: _t, return_id: _r, order_id: _o, ...rest }) => ({
       ...rest,
       received_at: iso(rest.received_at) as never,
@@ -212,8 +219,8 @@ export class ReturnsService {
   }
 
   /** Applies one lifecycle action; an action not allowed from the current status changes nothing. */
-  async transition(tenantId: string, returnId: string, action: ReturnAction, input: Record<string, unknown>, who: ActorContext): Promise<Return> {
-    const transition = TRANSITIONS[action];
+  async transition(tenantId: string, returnId: string, action: LifecycleAction, input: Record<string, unknown>, who: ActorContext): Promise<Return> {
+    const transition = LIFECYCLE_TRANSITIONS[action];
     if (!transition) throw new InvalidInputError(`'${action}' is not a return action`);
     const tenant = await this.tenants.getTenant(tenantId);
     await this.db.transaction().execute(async (trx) => {
@@ -225,8 +232,8 @@ export class ReturnsService {
       const at = new Date();
       const ctx = { trx, ret, lines, orderLines, input, at, currency: tenant.currency };
       transition.guard?.(ctx);
-      const to = transition.to(input);
-      const { update, payload } = await transition.apply(ctx);
+      const { update, payload, to: chosen } = await transition.apply(ctx);
+      const to = chosen ?? transition.to(input);
       const updated = await repo.updateReturnIfVersion(trx, tenantId, returnId, ret.version, { ...update, status: to, updated_at: at });
       if (!updated) throw new DomainError('conflict', `return ${returnId} changed while ${action} was applied; try again`);
       await appendEvent(trx, {
@@ -242,6 +249,31 @@ export class ReturnsService {
     });
     await this.jobs?.enqueue(`return.${action}`, { tenant_id: tenantId, return_id: returnId });
     return this.getReturn(tenantId, returnId, { timeline: true });
+  }
+
+  /**
+   * Attaches or replaces the return parcel's tracking and label without moving the return (shipping it is the
+   * `ship` action); refused for a return that has no label yet (requested) or will never travel.
+   */
+  async attachTracking(tenantId: string, returnId: string, tracking: ReturnTracking, who: ActorContext): Promise<Return> {
+    const update = trackingUpdate(tracking);
+    if (!Object.keys(update).length) throw new InvalidInputError('tracking needs at least one of carrier, tracking_number, tracking_url, label_url');
+    await this.db.transaction().execute(async (trx) => {
+      const ret = await repo.findReturn(trx, tenantId, returnId);
+      if (!ret) throw new NotFoundError('return', returnId);
+      if (!TRACKING_STATUSES.includes(ret.status)) {
+        throw new DomainError('conflict', `cannot attach tracking to return ${returnId}: it is ${ret.status}, and tracking is only kept once it is ${TRACKING_STATUSES.join(' or ')}`, {
+          return_id: returnId,
+          current_status: ret.status,
+        });
+      }
+      const at = new Date();
+      if (!(await repo.updateReturnIfVersion(trx, tenantId, returnId, ret.version, { ...update, updated_at: at }))) {
+        throw new DomainError('conflict', `return ${returnId} changed while its tracking was attached; try again`);
+      }
+      await appendEvent(trx, { tenantId, entityType: 'return', entityId: returnId, type: 'return.tracking_attached', actor: who.actor, occurredAt: at, payload: trackingPayload(update) });
+    });
+    return this.getReturn(tenantId, returnId);
   }
 
   /**

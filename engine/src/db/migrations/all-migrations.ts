@@ -5,6 +5,7 @@ import * as ruleSets from './0004-rule-sets';
 import * as co2FactorOverrides from './0005-co2-factor-overrides';
 import * as tenantUsers from './0006-tenant-users';
 import * as reasonCorrections from './0007-reason-corrections';
+import * as returnTrackingAndShopifyLinks from './0009-return-tracking-and-shopify-links';
 
 /** The ordered list of migrations; add a file `NNNN-<what>.ts` and list it here. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0005-co2-factor-overrides': co2FactorOverrides,
   '0006-tenant-users': tenantUsers,
   '0007-reason-corrections': reasonCorrections,
+  '0009-return-tracking-and-shopify-links': returnTrackingAndShopifyLinks,
 };

@@ -4,11 +4,12 @@ import { close } from './close';
 import { decline } from './decline';
 import { inspect } from './inspect';
 import { receive } from './receive';
+import { reopen } from './reopen';
 import { resolve } from './resolve';
 import { ship } from './ship';
-import type { ReturnAction, ReturnTransition } from './transition';
+import type { LifecycleAction, ReturnAction, ReturnTransition } from './transition';
 
-/** The RMA lifecycle: every action and its transition. */
+/** The RMA lifecycle as merchants drive it: every action and its transition. */
 export const TRANSITIONS: Record<ReturnAction, ReturnTransition<any>> = {
   approve,
   decline,
@@ -20,5 +21,8 @@ export const TRANSITIONS: Record<ReturnAction, ReturnTransition<any>> = {
   close,
 };
 
-/** Every action name. */
+/** Every transition of the lifecycle, with `reopen`, which follows the shop (Shopify's returns/reopen). */
+export const LIFECYCLE_TRANSITIONS: Record<LifecycleAction, ReturnTransition<any>> = { ...TRANSITIONS, reopen };
+
+/** Every merchant action name. */
 export const RETURN_ACTIONS = Object.keys(TRANSITIONS) as ReturnAction[];

@@ -1,15 +1,17 @@
+import { trackingPayload, trackingUpdate, type ReturnTracking } from '../tracking';
 import { ReturnStatus } from '../status';
 import type { ReturnTransition } from './transition';
 
-/** The parcel is handed to the carrier (first carrier scan or customer drop-off). */
-export const ship: ReturnTransition<{ carrier?: string; tracking_number?: string }> = {
+/** The parcel is handed to the carrier (first carrier scan or customer drop-off); its tracking is kept on the return. */
+export const ship: ReturnTransition<ReturnTracking> = {
   action: 'ship',
   from: [ReturnStatus.Approved],
   to: () => ReturnStatus.InTransit,
+  guard({ input }) {
+    trackingUpdate(input); // refuses a malformed link before anything is written
+  },
   async apply({ at, input }) {
-    const payload: Record<string, unknown> = {};
-    if (input.carrier) payload.carrier = input.carrier;
-    if (input.tracking_number) payload.tracking_number = input.tracking_number;
-    return { update: { shipped_at: at }, payload };
+    const tracking = trackingUpdate(input);
+    return { update: { shipped_at: at, ...tracking }, payload: trackingPayload(tracking) };
   },
 };

@@ -4,8 +4,11 @@ import type { OrderLineRow } from '../../orders/order.table';
 import type { ReturnLineRow, ReturnRow, ReturnUpdate } from '../return.table';
 import type { ReturnStatus } from '../status';
 
-/** The actions that move a return through its lifecycle (one file each in this folder). */
+/** The actions merchants take through the API and dashboard (one file each in this folder). */
 export type ReturnAction = 'approve' | 'decline' | 'cancel' | 'ship' | 'receive' | 'inspect' | 'resolve' | 'close';
+
+/** Every action of the lifecycle: the merchants' actions and `reopen` (applied when the shop reopens a return; not in the HTTP API yet). */
+export type LifecycleAction = ReturnAction | 'reopen';
 
 /** Everything a transition may look at and write through. */
 export interface TransitionContext<I> {
@@ -20,13 +23,13 @@ export interface TransitionContext<I> {
 
 /** One state change of the RMA lifecycle: where it may start, where it goes, what it checks and writes. */
 export interface ReturnTransition<I = Record<string, unknown>> {
-  action: ReturnAction;
+  action: LifecycleAction;
   /** The statuses this action is allowed from. */
   from: readonly ReturnStatus[];
-  /** The status it leads to (may depend on the input). */
+  /** The status it leads to (may depend on the input; `apply` may name another one it read from the return's history). */
   to(input: I): ReturnStatus;
   /** Refuses input that makes no sense for this return (throws); runs before anything is written. */
   guard?(ctx: TransitionContext<I>): void;
   /** Writes the transition's effects on lines and returns the return's own column changes and the event payload. */
-  apply(ctx: TransitionContext<I>): Promise<{ update: ReturnUpdate; payload: Record<string, unknown> }>;
+  apply(ctx: TransitionContext<I>): Promise<{ update: ReturnUpdate; payload: Record<string, unknown>; to?: ReturnStatus }>;
 }
