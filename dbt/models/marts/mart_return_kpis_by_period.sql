@@ -1,5 +1,6 @@
 -- The KPIs per tenant and period (var kpi_grain: day, week or month). Return-side KPIs fall in the period of
 -- the request; the return rate in the period of the order (a cohort). Formulas: macros/return_kpis.sql.
+-- The period columns (requested_week, ordered_month...) are computed once in the facts.
 with
 
 return_lines as (
@@ -11,19 +12,19 @@ order_lines as (
 ),
 
 return_side as (
-    select tenant_id, date_trunc('{{ var("kpi_grain") }}', requested_at) as period, {{ return_side_kpis() }}
+    select tenant_id, requested_{{ var("kpi_grain") }} as period, {{ return_side_kpis() }}
     from return_lines where true {{ kpi_filters('requested_at') }}
     group by all
 ),
 
 cohort_returned as (
-    select tenant_id, date_trunc('{{ var("kpi_grain") }}', ordered_at) as period, {{ cohort_returned_kpis() }}
+    select tenant_id, ordered_{{ var("kpi_grain") }} as period, {{ cohort_returned_kpis() }}
     from return_lines where true {{ kpi_filters('ordered_at') }}
     group by all
 ),
 
 cohort_ordered as (
-    select tenant_id, date_trunc('{{ var("kpi_grain") }}', ordered_at) as period, {{ cohort_ordered_kpis() }}
+    select tenant_id, ordered_{{ var("kpi_grain") }} as period, {{ cohort_ordered_kpis() }}
     from order_lines where true {{ kpi_filters('ordered_at', with_reason=false) }}
     group by all
 ),

@@ -104,6 +104,17 @@ describe('refreshing the marts', () => {
     expect(await engine.kpis.kpis(tenantId)).toEqual(incremental);
   });
 
+  it('rebuilds a fact table whole when the project changed its columns, keeping the same numbers', async () => {
+    const before = await engine.kpis.kpis(tenantId);
+    await engine.store.query('alter table fct_return_lines drop column requested_week');
+    const build = await engine.kpis.refresh({ runTests: false });
+    expect(build.models.find((m) => m.name === 'fct_return_lines')?.mode).toBe('full');
+    expect(build.models.find((m) => m.name === 'fct_order_lines')?.mode).toBe('incremental');
+    const [{ n }] = await engine.store.query<{ n: number }>(`select count(*)::int as n from information_schema.columns where table_name = 'fct_return_lines' and column_name = 'requested_week'`);
+    expect(n).toBe(1);
+    expect(await engine.kpis.kpis(tenantId)).toEqual(before);
+  });
+
   it('reports a failing data test with the model, the test and sample rows', async () => {
     await engine.store.query(`update return_lines set disposition = 'burn' where tenant_id = $1 and return_id = 'Q-5'`, [tenantId]);
     await engine.store.query(`update returns set updated_at = now() where tenant_id = $1 and id = 'Q-5'`, [tenantId]);

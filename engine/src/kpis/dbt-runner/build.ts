@@ -35,6 +35,15 @@ async function exists(conn: DuckDBConnection, name: string): Promise<boolean> {
   return Number(r.getRows()[0][0]) > 0;
 }
 
+async function columnsOf(conn: DuckDBConnection, name: string): Promise<string> {
+  const r = await conn.runAndReadAll(`select string_agg(column_name || ' ' || data_type, ',' order by column_name) from information_schema.columns where table_name = $1`, [name]);
+  return String(r.getRows()[0][0]);
+}
+
+async function sameColumns(conn: DuckDBConnection, a: string, b: string): Promise<boolean> {
+  return (await columnsOf(conn, a)) === (await columnsOf(conn, b));
+}
+
 /**
  * Builds the project into the store: seeds, then every model in ref order (views, tables, incremental tables
  * merged on their unique_key), then the yml data tests. `select` limits the models built (all by default).
@@ -62,10 +71,16 @@ export async function buildProject(
       const { sql } = renderModel(project, model, { incremental: true });
       const key = `"${probe.uniqueKey}"`;
       await conn.run(`create or replace temp table __rebound_increment as ${sql}`);
-      await conn.run(`delete from ${target} where ${key} in (select ${key} from __rebound_increment)`);
-      await conn.run(`insert into ${target} by name select * from __rebound_increment`);
+      if (await sameColumns(conn, model.name, '__rebound_increment')) {
+        await conn.run(`delete from ${target} where ${key} in (select ${key} from __rebound_increment)`);
+        await conn.run(`insert into ${target} by name select * from __rebound_increment`);
+        mode = 'incremental';
+      } else {
+        // The model's columns changed (a new release of the project): rebuild it whole rather than fail the merge.
+        await conn.run(`create or replace table ${target} as ${probe.sql}`);
+        mode = 'full';
+      }
       await conn.run('drop table __rebound_increment');
-      mode = 'incremental';
     } else {
       await conn.run(`create or replace table ${target} as ${probe.sql}`);
       mode = probe.materialized === 'incremental' ? 'full' : 'table';
