@@ -3,7 +3,7 @@ import { registerJobHandlers } from './jobs/handlers/all-handlers';
 import { KpisService } from './kpis/kpis.service';
 import { ReasonsService } from './classification/reasons.service';
 import { RulesService } from './rules/rules.service';
-import { BullMqQueue } from './jobs/bullmq';
+import { BullMqQueue, queueNameFor } from './jobs/bullmq';
 import { InProcessQueue } from './jobs/in-process';
 import type { JobQueue } from './jobs/queue';
 import { OrdersService } from './orders/orders.service';
@@ -33,7 +33,7 @@ export interface EngineOptions {
 /** Opens the store of a data directory and wires the services over it. */
 export async function openEngine(opts: EngineOptions): Promise<Engine> {
   const store = await openStore(opts.dataDir);
-  const jobs = opts.jobs ?? (process.env.REDIS_URL ? new BullMqQueue({ redisUrl: process.env.REDIS_URL }) : new InProcessQueue());
+  const jobs = opts.jobs ?? (process.env.REDIS_URL ? new BullMqQueue({ redisUrl: process.env.REDIS_URL, name: queueNameFor(opts.dataDir) }) : new InProcessQueue());
   const tenants = new TenantsService(store.db);
   const orders = new OrdersService(store.db, tenants);
   const returns = new ReturnsService(store.db, tenants, jobs);

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 import type { DeadLetter, JobHandler, JobQueue } from './queue';
 
@@ -13,6 +16,20 @@ export interface BullMqQueueOptions {
   work?: boolean;
   /** How long a worker's lock on an active job lasts; a killed worker's job is taken up again after it (BullMQ default 30 s). */
   lockDurationMs?: number;
+}
+
+/**
+ * The queue of one data directory: jobs write to that directory's DuckDB file, so two stores sharing a Redis must
+ * never take each other's jobs. Named from the directory's real path, the same however it is spelled.
+ */
+export function queueNameFor(dataDir: string): string {
+  let path = resolve(dataDir);
+  try {
+    path = realpathSync(path);
+  } catch {
+    // not created yet: the resolved path names it
+  }
+  return `rebound-jobs-${createHash('sha256').update(path).digest('hex').slice(0, 16)}`;
 }
 
 function connectionFrom(url: string): ConnectionOptions {
@@ -37,6 +54,11 @@ export class BullMqQueue implements JobQueue {
   private worker: Worker | undefined;
   private readonly handlers = new Map<string, JobHandler>();
   private readonly opts: Required<Omit<BullMqQueueOptions, 'redisUrl'>> & { redisUrl: string };
+
+  /** The queue's name in Redis. */
+  get name(): string {
+    return this.opts.name;
+  }
 
   constructor(opts: BullMqQueueOptions) {
     this.opts = { name: 'rebound-jobs', prefix: 'rebound', attempts: 5, backoffMs: 500, work: true, lockDurationMs: 30_000, ...opts };
