@@ -11,6 +11,8 @@ export interface WebhookRecord {
   received_at: string;
   status: 'applied' | 'failed' | 'ignored';
   failure_reason: string | null;
+  /** What applying it did, in a line (e.g. a refund tied to no return, kept only raw). */
+  note: string | null;
   attempts: number;
 }
 
@@ -21,7 +23,7 @@ export interface AcceptOutcome {
   record: WebhookRecord;
 }
 
-const COLUMNS = 'webhook_id, tenant_id, shop_domain, topic, cast(received_at as varchar) as received_at, status, failure_reason, attempts';
+const COLUMNS = 'webhook_id, tenant_id, shop_domain, topic, cast(received_at as varchar) as received_at, status, failure_reason, note, attempts';
 
 /**
  * Webhooks are applied synchronously inside the request (they are small): the raw body is stored first, then
@@ -52,19 +54,20 @@ export class WebhookInbox {
     const row = rows[0];
     if (!row) throw new NotFoundError('Shopify webhook', webhookId);
     let failure: string | null = null;
+    let note: string | null = null;
     try {
       const handler = TOPIC_HANDLERS[row.topic];
       if (!handler) throw new DomainError('unprocessable', `topic ${row.topic} is not mapped into the returns domain yet; replay it once it is`);
       const payload = parseShopifyJson(row.raw_body);
       if (!payload || typeof payload !== 'object' || Array.isArray(payload)) throw new DomainError('unprocessable', 'the body is not a JSON object');
-      await handler({ engine: this.engine, tenantId: row.tenant_id, payload: payload as Record<string, unknown> });
+      note = await handler({ engine: this.engine, tenantId: row.tenant_id, payload: payload as Record<string, unknown> });
     } catch (err) {
       failure = err instanceof Error ? err.message : String(err);
     }
     await this.engine.store.query(
-      `update shopify_webhooks set status = ?, failure_reason = ?, attempts = attempts + 1,
+      `update shopify_webhooks set status = ?, failure_reason = ?, note = ?, attempts = attempts + 1,
        applied_at = case when ? then now() else applied_at end where webhook_id = ?`,
-      [failure ? 'failed' : 'applied', failure, failure === null, webhookId],
+      [failure ? 'failed' : 'applied', failure, failure ? null : note, failure === null, webhookId],
     );
     return (await this.find(webhookId))!;
   }

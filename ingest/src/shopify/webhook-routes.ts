@@ -31,7 +31,7 @@ export function shopifyWebhookRoute(engine: Engine) {
       if (!topic || !webhookId) return problem(reply, 400, 'X-Shopify-Topic and X-Shopify-Webhook-Id headers are required');
       const out = await inbox.accept({ webhookId, tenantId: creds.tenantId, shopDomain: shop, topic, rawBody: raw.toString('utf8') });
       return reply.code(out.status).send({
-        webhook_id: webhookId, topic, status: out.record.status, duplicate: out.duplicate, failure_reason: out.record.failure_reason,
+        webhook_id: webhookId, topic, status: out.record.status, duplicate: out.duplicate, failure_reason: out.record.failure_reason, note: out.record.note,
       });
     });
   };

@@ -142,12 +142,12 @@ describe('parseShopifyJson', () => {
   });
 });
 
-describe('returns topics not mapped yet', () => {
-  it('keeps the documented refunds/create as a failed, replayable event instead of dropping it', async () => {
+describe('returns topics', () => {
+  it('keeps the documented refunds/create raw, and applies it with a note since it is tied to no return', async () => {
     const res = await deliver('refunds/create', JSON.stringify(fixture('refunds/create')), { id: 'refund-1' });
-    expect(res.statusCode).toBe(202);
-    expect(res.json()).toMatchObject({ status: 'failed' });
-    expect(res.json().failure_reason).toMatch(/not mapped/);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'applied', failure_reason: null });
+    expect(res.json().note).toMatch(/not tied to a return/);
     const raw = await env.engine.store.query<{ raw_body: string }>("select raw_body from shopify_webhooks where webhook_id = 'refund-1'");
     expect(JSON.parse(raw[0]!.raw_body).note).toBe('Things were damaged');
   });

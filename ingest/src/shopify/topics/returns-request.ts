@@ -1,6 +1,8 @@
-import { NotFoundError, reasonCodeFrom } from '@rebound/engine';
+import { NotFoundError, reasonCodeFrom, type Engine, type Return } from '@rebound/engine';
 import { idString } from '../lossless-json';
 import { cannotApply, SHOPIFY_ACTOR, type TopicContext } from './apply-context';
+import { linkLine } from './return-links';
+import { shopifyIdOf } from './shopify-refs';
 
 type Rec = Record<string, unknown>;
 
@@ -10,11 +12,15 @@ export function returnIdOf(payload: Rec): string {
   return idString(payload.id) ?? gid?.split('/').pop() ?? cannotApply('the return has no id');
 }
 
-/** returns/request: requests the return on the order's lines, once (a known return id changes nothing). */
+/**
+ * returns/request: requests the return on the order's lines, once (a known return id changes nothing), and
+ * remembers which Shopify return line item is which line, for returns/update and returns/process.
+ */
 export async function applyReturnRequest({ engine, tenantId, payload }: TopicContext): Promise<string> {
   const returnId = returnIdOf(payload);
   try {
-    await engine.returns.getReturn(tenantId, returnId);
+    const known = await engine.returns.getReturn(tenantId, returnId);
+    await linkItems(engine, tenantId, known, payload);
     return `return ${returnId} already known`;
   } catch (err) {
     if (!(err instanceof NotFoundError)) throw err;
@@ -38,10 +44,22 @@ export async function applyReturnRequest({ engine, tenantId, payload }: TopicCon
     const text = [item.return_reason_note, item.customer_note].filter((t) => typeof t === 'string' && t.trim()).join(' ');
     return { sku: line.sku, quantity: Number(item.quantity), reason_code: reason ?? null, reason_text: text || null };
   });
-  await engine.returns.requestReturn(
+  const ret = await engine.returns.requestReturn(
     tenantId,
     { return_id: returnId, order_id: orderId, lines, requested_at: new Date().toISOString() },
     SHOPIFY_ACTOR,
   );
+  await linkItems(engine, tenantId, ret, payload);
   return `return ${returnId} requested`;
+}
+
+/** Links each Shopify return line item of the payload to the line of our return holding its order line. */
+async function linkItems(engine: Engine, tenantId: string, ret: Return, payload: Rec): Promise<void> {
+  for (const item of Array.isArray(payload.return_line_items) ? (payload.return_line_items as Rec[]) : []) {
+    const itemId = shopifyIdOf(item);
+    const fli = (item.fulfillment_line_item ?? {}) as Rec;
+    const lineId = shopifyIdOf(fli.line_item) ?? idString(item.line_item_id);
+    const line = ret.lines.find((l) => l.line_id === lineId);
+    if (itemId && line) await linkLine(engine, tenantId, 'ReturnLineItem', itemId, ret.return_id, line.sku);
+  }
 }

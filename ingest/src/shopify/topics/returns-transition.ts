@@ -1,5 +1,5 @@
 import type { ReturnAction } from '@rebound/engine';
-import { cannotApply, SHOPIFY_ACTOR, type TopicContext } from './apply-context';
+import { returnOrFail, SHOPIFY_ACTOR, type TopicContext } from './apply-context';
 import { returnIdOf } from './returns-request';
 
 type Rec = Record<string, unknown>;
@@ -8,7 +8,7 @@ type Rec = Record<string, unknown>;
 export function returnTransition(action: ReturnAction, doneStatus: string) {
   return async ({ engine, tenantId, payload }: TopicContext): Promise<string> => {
     const returnId = returnIdOf(payload);
-    const current = await engine.returns.getReturn(tenantId, returnId).catch(() => cannotApply(`return ${returnId} is unknown (deliver returns/request first, then replay)`));
+    const current = await returnOrFail(engine, tenantId, returnId);
     if (current.status === doneStatus) return `return ${returnId} already ${doneStatus}`;
     const decline = (payload.decline ?? {}) as Rec;
     const input = action === 'decline' ? { reason: String(decline.note ?? decline.reason ?? 'declined in Shopify') } : {};
