@@ -5,6 +5,7 @@ import { runDataTests, type TestFailure } from './dbt-runner/data-tests';
 import { loadProject, type DbtProject } from './dbt-runner/project';
 import { renderModel } from './dbt-runner/render';
 import { DIMENSIONS, GRAINS, KPI_KEYS, type Dimension, type Grain, type KpiFilters, type KpiKey, type KpiValues } from './kpi-definitions';
+import { checkLimit, checkSkuSort, rankSkus, toKpiValues, toMoney, type DispositionFlow, type MoneyValues, type SkuReturns } from './kpi-reports';
 
 function checkDate(value: string | undefined, name: string): string | undefined {
   if (value === undefined || value === '') return undefined;
@@ -12,6 +13,11 @@ function checkDate(value: string | undefined, name: string): string | undefined 
     throw new InvalidInputError(`${name} '${value}' is not an ISO 8601 date or timestamp (for example 2026-05-01 or 2026-05-01T00:00:00Z)`);
   }
   return new Date(value.length === 10 ? `${value}T00:00:00Z` : value).toISOString();
+}
+
+function checkGrain(grain: string): Grain {
+  if (!(GRAINS as readonly string[]).includes(grain)) throw new InvalidInputError(`grain '${grain}' is not one of ${GRAINS.join(', ')}`);
+  return grain as Grain;
 }
 
 function checkMetric(metric: string): KpiKey {
@@ -127,8 +133,7 @@ export class KpisService {
   /** One KPI per period (day, week or month), oldest first. */
   async timeseries(tenantId: string, metric: string, grain: string, filters: KpiFilters = {}): Promise<{ period: string; value: number | null }[]> {
     const key = checkMetric(metric);
-    if (!(GRAINS as readonly string[]).includes(grain)) throw new InvalidInputError(`grain '${grain}' is not one of ${GRAINS.join(', ')}`);
-    const rows = await this.runMart('mart_return_kpis_by_period', tenantId, filters, { kpi_grain: grain as Grain });
+    const rows = await this.runMart('mart_return_kpis_by_period', tenantId, filters, { kpi_grain: checkGrain(grain) });
     return rows
       .map((r) => ({ period: new Date(r.period as string).toISOString(), value: toNumber(r[key]) }))
       .sort((a, b) => a.period.localeCompare(b.period));
@@ -142,5 +147,81 @@ export class KpisService {
     return rows
       .map((r) => ({ value: (r.dimension_value as string | null) ?? null, kpi: toNumber(r[key]) }))
       .sort((a, b) => (b.kpi ?? -Infinity) - (a.kpi ?? -Infinity));
+  }
+
+  /** Every KPI per period (day, week or month), oldest first: several series from one mart query. */
+  async kpisByPeriod(tenantId: string, grain: string, filters: KpiFilters = {}): Promise<({ period: string } & KpiValues)[]> {
+    const rows = await this.runMart('mart_return_kpis_by_period', tenantId, filters, { kpi_grain: checkGrain(grain) });
+    return rows.map((r) => ({ period: new Date(r.period as string).toISOString(), ...toKpiValues(r) })).sort((a, b) => a.period.localeCompare(b.period));
+  }
+
+  /** Every KPI per value of a dimension, in the order of the values (nulls last). */
+  async kpisByDimension(tenantId: string, by: string, filters: KpiFilters = {}): Promise<({ value: string | null } & KpiValues)[]> {
+    if (!(DIMENSIONS as readonly string[]).includes(by)) throw new InvalidInputError(`by '${by}' is not one of ${DIMENSIONS.join(', ')}`);
+    const rows = await this.runMart('mart_return_kpis_by_dimension', tenantId, filters, { kpi_dimension: by as Dimension });
+    return rows
+      .map((r) => ({ value: (r.dimension_value as string | null) ?? null, ...toKpiValues(r) }))
+      .sort((a, b) => (a.value === null ? 1 : b.value === null ? -1 : a.value.localeCompare(b.value)));
+  }
+
+  /** SKUs ranked by return rate, cost, value lost (or another money column), each with its top three reasons. */
+  async products(tenantId: string, filters: KpiFilters = {}, opts: { sort?: string; limit?: number | string } = {}): Promise<{ sort: string; skus: SkuReturns[] }> {
+    const sort = checkSkuSort(opts.sort);
+    const limit = checkLimit(opts.limit, 50);
+    const [skus, reasons] = await Promise.all([this.runMart('mart_sku_returns', tenantId, filters), this.runMart('mart_sku_top_reasons', tenantId, filters)]);
+    return { sort, skus: rankSkus(skus, reasons, sort, limit) };
+  }
+
+  /** Refunds, exchanges, costs, value recovered and margin impact: in total, per disposition and per period. */
+  async finance(tenantId: string, grain: string, filters: KpiFilters = {}): Promise<{
+    totals: MoneyValues;
+    by_disposition: ({ disposition: string | null; value_recovery_rate: number | null } & MoneyValues)[];
+    by_period: ({ period: string } & MoneyValues)[];
+  }> {
+    const g = checkGrain(grain);
+    const [dispositions, periods] = await Promise.all([
+      this.runMart('mart_return_money_by_disposition', tenantId, filters),
+      this.runMart('mart_return_money_by_period', tenantId, filters, { kpi_grain: g }),
+    ]);
+    return {
+      totals: toMoney(dispositions.find((r) => r.is_total === true)),
+      by_disposition: dispositions
+        .filter((r) => r.is_total !== true)
+        .map((r) => ({ disposition: (r.disposition as string | null) ?? null, value_recovery_rate: r.value_recovery_rate == null ? null : Number(r.value_recovery_rate), ...toMoney(r) }))
+        .sort((a, b) => b.value_returned - a.value_returned),
+      by_period: periods.map((r) => ({ period: new Date(r.period as string).toISOString(), ...toMoney(r) })).sort((a, b) => a.period.localeCompare(b.period)),
+    };
+  }
+
+  /** Units per link of the disposition flow: category -> disposition (stage 1), disposition -> outcome (stage 2). */
+  async dispositionFlows(tenantId: string, filters: KpiFilters = {}): Promise<DispositionFlow[]> {
+    const rows = await this.runMart('mart_disposition_flows', tenantId, filters);
+    return rows
+      .map((r) => ({ stage: Number(r.stage) as 1 | 2, source: r.source as string, target: r.target as string, units: Number(r.units) }))
+      .sort((a, b) => a.stage - b.stage || b.units - a.units || a.source.localeCompare(b.source) || a.target.localeCompare(b.target));
+  }
+
+  /** CO2 avoided against transport emitted, landfill and recovery: in total, per period and per category, with the disposition flow. */
+  async sustainability(tenantId: string, grain: string, filters: KpiFilters = {}) {
+    const g = checkGrain(grain);
+    const [totals, periods, categories, flows] = await Promise.all([
+      this.kpis(tenantId, filters),
+      this.kpisByPeriod(tenantId, g, filters),
+      this.kpisByDimension(tenantId, 'category', filters),
+      this.dispositionFlows(tenantId, filters),
+    ]);
+    const pick = (v: KpiValues) => ({
+      co2_avoided_kg: v.co2_avoided_kg ?? 0,
+      co2_transport_kg: v.co2_transport_kg ?? 0,
+      materials_recycled_kg: v.materials_recycled_kg ?? 0,
+      landfill_rate_units: v.landfill_rate_units,
+      recovery_rate_units: v.recovery_rate_units,
+    });
+    return {
+      totals: pick(totals),
+      by_period: periods.map((p) => ({ period: p.period, ...pick(p) })),
+      by_category: categories.filter((c) => (c.units_returned ?? 0) > 0).map((c) => ({ category: c.value, ...pick(c) })),
+      flows,
+    };
   }
 }

@@ -26,3 +26,21 @@ export const BreakdownQuery = Type.Object(
   { additionalProperties: false },
 );
 export type BreakdownQuery = Static<typeof BreakdownQuery>;
+
+/** GET /api/v1/kpis/products */
+export const ProductsQuery = Type.Object(
+  {
+    ...filterFields,
+    sort: Type.Optional(Type.String({ description: 'return_rate_units (default), return_rate_value, units_returned, return_cost_total, value_lost, refund_total or margin_impact' })),
+    limit: Type.Optional(Type.String({ description: 'how many SKUs, 1 to 500 (default 50)' })),
+  },
+  { additionalProperties: false },
+);
+export type ProductsQuery = Static<typeof ProductsQuery>;
+
+/** GET /api/v1/kpis/finance and /api/v1/kpis/sustainability */
+export const PeriodReportQuery = Type.Object(
+  { ...filterFields, grain: Type.Optional(Type.String({ default: 'month', description: 'day, week or month' })) },
+  { additionalProperties: false },
+);
+export type PeriodReportQuery = Static<typeof PeriodReportQuery>;
