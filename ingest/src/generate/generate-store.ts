@@ -64,6 +64,8 @@ export async function generateStore(opts: { orders: number; seed?: number; outDi
   const customers = Math.max(10, Math.round(opts.orders * 0.45));
   const serial = new Set<number>();
   for (let i = 0; i < Math.max(1, customers * 0.01); i++) serial.add(Math.floor(rnd() * customers));
+  const serialList = [...serial];
+  // Linked accounts: groups of three customers (the lowest ids) sharing one phone and one address.
   const linkedGroups = Math.max(1, Math.round(customers * 0.003));
   const ordersFile = join(opts.outDir, 'orders.csv');
   const returnsFile = join(opts.outDir, 'returns.csv');
@@ -76,8 +78,9 @@ export async function generateStore(opts: { orders: number; seed?: number; outDi
     let when = now - Math.floor(rnd() * 365) * DAY - Math.floor(rnd() * DAY);
     if (rnd() < 0.25) when = now - Math.floor(between(20, 60)) * DAY - Math.floor(rnd() * DAY);
     const promo = rnd() < 0.12;
-    const customer = Math.floor(rnd() * customers);
-    const linked = customer % Math.round(customers / linkedGroups) === 0 ? customer % linkedGroups : -1;
+    // Serial returners (1% of customers) also buy far more often than others: about 4% of all orders.
+    const customer = rnd() < 0.04 ? serialList[Math.floor(rnd() * serialList.length)] : Math.floor(rnd() * customers);
+    const linked = customer < linkedGroups * 3 ? customer % linkedGroups : -1;
     const email = `customer${customer}@example.com`;
     const phone = linked >= 0 ? `+1555010${String(linked).padStart(4, '0')}` : `+1555${String(customer).padStart(7, '0')}`;
     const address = linked >= 0 ? `${10 + linked} Shared Lane, Springfield` : `${customer % 900 + 1} Main St, Town ${customer % 97}`;
@@ -111,7 +114,7 @@ export async function generateStore(opts: { orders: number; seed?: number; outDi
       lines++;
       await orders.add(`${orderId},${b.sku},${iso(when)},C-${customer},${email},${phone},${csv(address)},${b.sku},${csv(b.cat.products[Number(b.sku.split('-')[1]) - 1])},${b.cat.category},${b.qty},${b.price.toFixed(2)},${currency},${channel},${b.cat.weightKg},${b.cat.co2eKg}\n`);
       const isSerial = serial.has(customer);
-      const rate = b.bracket ? 0.9 : Math.min(0.95, b.cat.returnRate * (isSerial ? 3 : 1) * (promo ? 1.2 : 1));
+      const rate = b.bracket ? 0.9 : isSerial ? 0.8 : Math.min(0.95, b.cat.returnRate * (promo ? 1.2 : 1));
       if (rnd() >= rate) continue;
       let pattern = isSerial ? 'serial_returner' : linked >= 0 ? 'linked_accounts' : '';
       let requested = when + Math.floor(between(2, 25) * DAY);
