@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createReasonClassifier, defaultModelDir, tagsFrom, type ReasonClassifier } from './classifier';
+import { createReasonClassifier, defaultModelDir, tagScoresAt, tagsFrom, type ReasonClassifier } from './classifier';
 
 let classifier: ReasonClassifier;
 beforeAll(async () => {
@@ -70,6 +70,17 @@ describe('the shipped reason classifier, through transformers.js', () => {
     expect(tagsFrom([{ reason_code: 'color', score: 0.6 }, { reason_code: 'quality', score: 0.11 }])).toEqual(['color']); // under 20% of the top
     expect(tagsFrom([{ reason_code: 'color', score: 0.4 }, { reason_code: 'quality', score: 0.09 }])).toEqual(['color']); // under 0.1
     expect(tagsFrom([{ reason_code: 'color', score: 0.4 }, { reason_code: 'quality', score: 0.3 }, { reason_code: 'style', score: 0.2 }, { reason_code: 'defective', score: 0.1 }])).toEqual(['color', 'quality', 'style']);
+  });
+
+  it('reads tags on scores re-softened to the tag temperature, leaving the order of reasons alone', () => {
+    const calibrated = [{ reason_code: 'color' as const, score: 0.95 }, { reason_code: 'quality' as const, score: 0.04 }, { reason_code: 'style' as const, score: 0.01 }];
+    expect(tagScoresAt(calibrated, 1)).toBe(calibrated);
+    expect(tagsFrom(calibrated)).toEqual(['color']);
+    // Calibrated at 0.65, tags read at 2: the second reason of the text comes back above the tag thresholds.
+    const soft = tagScoresAt(calibrated, 0.65 / 2);
+    expect(soft.map((s) => s.reason_code)).toEqual(['color', 'quality', 'style']);
+    expect(soft.reduce((a, s) => a + s.score, 0)).toBeCloseTo(1, 6);
+    expect(tagsFrom(soft)).toEqual(['color', 'quality', 'style']);
   });
 
   it('refuses a folder that is not a model, or whose labels are not reason codes', async () => {

@@ -59,12 +59,26 @@ export function tagsFrom(scores: { reason_code: ReasonCode; score: number }[]): 
   return tags.map((t) => t.reason_code);
 }
 
+/**
+ * Scores to read tags from: `scores` raised to `exponent` and renormalised (same order of reasons). A model whose
+ * confidences are calibrated at temperature T but whose tag rule was set for temperature T' ships
+ * `rebound.temperature` / `rebound.tag_temperature` in config.json, and the exponent is T / T': calibration makes
+ * confidences honest without making the second reason of a text too faint to be tagged.
+ */
+export function tagScoresAt(scores: { reason_code: ReasonCode; score: number }[], exponent: number): { reason_code: ReasonCode; score: number }[] {
+  if (exponent === 1) return scores;
+  const powered = scores.map((s) => Math.pow(Math.max(s.score, 0), exponent));
+  const total = powered.reduce((a, b) => a + b, 0) || 1;
+  return scores.map((s, i) => ({ reason_code: s.reason_code, score: powered[i] / total }));
+}
+
 /** Loads a text-classification model from a local folder through transformers.js (never from a hub). */
 export async function createReasonClassifier(opts: ClassifierOptions = {}): Promise<ReasonClassifier> {
   const folder = resolve(opts.modelDir ?? defaultModelDir());
   const threshold = opts.reviewThreshold ?? 0.5;
   if (!existsSync(join(folder, 'config.json'))) throw new Error(`reason model folder ${folder} has no config.json: is it a transformers.js model folder?`);
-  const config = JSON.parse(readFileSync(join(folder, 'config.json'), 'utf8')) as { id2label?: Record<string, string> };
+  const config = JSON.parse(readFileSync(join(folder, 'config.json'), 'utf8')) as { id2label?: Record<string, string>; rebound?: { temperature?: number; tag_temperature?: number } };
+  const tagExponent = config.rebound?.temperature && config.rebound.tag_temperature ? config.rebound.temperature / config.rebound.tag_temperature : 1;
   const labels = Object.values(config.id2label ?? {});
   const unmapped = labels.filter((l) => !reasonCodeFrom(l));
   if (!labels.length || unmapped.length) {
@@ -96,12 +110,13 @@ export async function createReasonClassifier(opts: ClassifierOptions = {}): Prom
         const batch = todo.slice(start, start + BATCH_SIZE);
         const results = (await classifier(batch.map((i) => texts[i]), { top_k: null })) as unknown as { label: string; score: number }[][];
         results.forEach((scores, k) => {
-          const ranked = scores.map((s) => ({ reason_code: reasonCodeFrom(s.label)!, score: Number(s.score.toFixed(4)) }));
+          const exact = scores.map((s) => ({ reason_code: reasonCodeFrom(s.label)!, score: s.score }));
+          const ranked = exact.map((s) => ({ reason_code: s.reason_code, score: Number(s.score.toFixed(4)) }));
           out[batch[k]] = {
             reason_code: ranked[0].reason_code,
             confidence: ranked[0].score,
             alternatives: ranked.slice(0, 3),
-            tags: tagsFrom(ranked),
+            tags: tagsFrom(tagScoresAt(exact, tagExponent)),
             needs_review: ranked[0].score < threshold,
           };
         });
