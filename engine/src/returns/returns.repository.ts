@@ -125,3 +125,8 @@ export async function findLinesOfReturns(db: Db, tenantId: string, returnIds: st
   }
   return out;
 }
+
+/** Deletes one line of a return (its units were taken off the return before anything was received). */
+export async function deleteReturnLine(db: Db, tenantId: string, returnId: string, sku: string): Promise<void> {
+  await db.deleteFrom('return_lines').where('tenant_id', '=', tenantId).where('return_id', '=', returnId).where('sku', '=', sku).execute();
+}

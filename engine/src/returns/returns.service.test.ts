@@ -222,6 +222,45 @@ describe('tracking', () => {
   });
 });
 
+describe('taking units off a return', () => {
+  it('shrinks a line, drops an emptied one, and frees the units for another return', async () => {
+    const orderId = await newOrder();
+    const ret = await engine.returns.requestReturn(tenantId, { order_id: orderId, lines: [{ sku: 'HOOD-M', quantity: 2 }, { sku: 'CAP', quantity: 1 }] }, who);
+    const after = await engine.returns.removeUnits(tenantId, ret.return_id, [{ sku: 'HOOD-M', quantity: 1 }, { sku: 'CAP', quantity: 1 }], who);
+    expect(after.status).toBe('requested');
+    expect(after.lines.map((l) => [l.sku, l.quantity])).toEqual([['HOOD-M', 1]]);
+    expect(after.timeline?.at(-1)).toMatchObject({ type: 'return.units_removed', payload: { removed: [{ sku: 'HOOD-M', quantity: 1 }, { sku: 'CAP', quantity: 1 }] } });
+    const again = await engine.returns.requestReturn(tenantId, { order_id: orderId, lines: [{ sku: 'HOOD-M', quantity: 1 }, { sku: 'CAP', quantity: 1 }] }, who);
+    expect(again.status).toBe('requested');
+  });
+
+  it('cancels a return when every unit is taken off', async () => {
+    const orderId = await newOrder();
+    const ret = await engine.returns.requestReturn(tenantId, { order_id: orderId, lines: [{ sku: 'CAP', quantity: 1 }] }, who);
+    await engine.returns.transition(tenantId, ret.return_id, 'approve', {}, who);
+    const after = await engine.returns.removeUnits(tenantId, ret.return_id, [{ sku: 'CAP', quantity: 1 }], who);
+    expect(after.status).toBe('canceled');
+    expect(after.lines.map((l) => [l.sku, l.quantity])).toEqual([['CAP', 1]]);
+    expect(after.timeline?.at(-1)).toMatchObject({ type: 'return.canceled', payload: { from: 'approved', to: 'canceled' } });
+  });
+
+  it('refuses more units than the line holds, unknown lines, bad quantities and received returns, changing nothing', async () => {
+    const orderId = await newOrder();
+    const ret = await engine.returns.requestReturn(tenantId, { order_id: orderId, lines: [{ sku: 'HOOD-M', quantity: 2 }] }, who);
+    const id = ret.return_id;
+    await expect(engine.returns.removeUnits(tenantId, id, [{ sku: 'HOOD-M', quantity: 3 }], who)).rejects.toThrow(`cannot take 3 x HOOD-M off return ${id}: it holds 2`);
+    await expect(engine.returns.removeUnits(tenantId, id, [{ sku: 'HOOD-M', quantity: 1 }, { sku: 'CAP', quantity: 1 }], who)).rejects.toThrow(`return ${id} has no line with sku 'CAP'`);
+    await expect(engine.returns.removeUnits(tenantId, id, [{ sku: 'HOOD-M', quantity: 0 }], who)).rejects.toThrow(/quantity must be a whole number >= 1/);
+    await expect(engine.returns.removeUnits(tenantId, id, [], who)).rejects.toThrow(/at least one line/);
+    await expect(engine.returns.removeUnits(tenantId, 'NO-SUCH', [{ sku: 'HOOD-M', quantity: 1 }], who)).rejects.toThrow(NotFoundError);
+    for (const action of ['approve', 'ship', 'receive'] as const) await engine.returns.transition(tenantId, id, action, {}, who);
+    await expect(engine.returns.removeUnits(tenantId, id, [{ sku: 'HOOD-M', quantity: 1 }], who)).rejects.toThrow(/it is received, and units can only leave a return while it is requested, approved, in_transit/);
+    const unchanged = await engine.returns.getReturn(tenantId, id, { timeline: true });
+    expect(unchanged.lines.map((l) => [l.sku, l.quantity])).toEqual([['HOOD-M', 2]]);
+    expect(unchanged.timeline?.some((e) => e.type === 'return.units_removed')).toBe(false);
+  });
+});
+
 describe('return requests under policy', () => {
   it('never returns more than was bought minus what is already being returned', async () => {
     const orderId = await newOrder();

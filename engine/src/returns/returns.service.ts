@@ -13,6 +13,7 @@ import { assertReturnable, lateReturnsAllowedFrom, type PolicyException } from '
 import type { ReturnLineRow, ReturnRow } from './return.table';
 import * as repo from './returns.repository';
 import { ReturnStatus, toShopifyReturnStatus } from './status';
+import { removeReturnUnits, type UnitsRemoval } from './remove-units';
 import { TRACKING_STATUSES, trackingPayload, trackingUpdate, type ReturnTracking } from './tracking';
 import { LIFECYCLE_TRANSITIONS } from './transitions/all-transitions';
 import type { LifecycleAction } from './transitions/transition';
@@ -248,6 +249,13 @@ export class ReturnsService {
       });
     });
     await this.jobs?.enqueue(`return.${action}`, { tenant_id: tenantId, return_id: returnId });
+    return this.getReturn(tenantId, returnId, { timeline: true });
+  }
+
+  /** Takes units off a return before it is received; a return left with none is canceled (see remove-units.ts). */
+  async removeUnits(tenantId: string, returnId: string, removals: UnitsRemoval[], who: ActorContext & { reason?: string }): Promise<Return> {
+    const { canceled } = await this.db.transaction().execute((trx) => removeReturnUnits(trx, tenantId, returnId, removals, who));
+    await this.jobs?.enqueue(canceled ? 'return.cancel' : 'return.units_removed', { tenant_id: tenantId, return_id: returnId });
     return this.getReturn(tenantId, returnId, { timeline: true });
   }
 

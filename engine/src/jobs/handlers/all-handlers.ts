@@ -22,6 +22,8 @@ export const PIPELINE: Record<string, PipelineStep[]> = {
   'return.inspect': [scoreFraudOfReturn, refreshMartsSoon],
   'return.resolve': [refreshMartsSoon],
   'return.close': [refreshMartsSoon],
+  'return.reopen': [refreshMartsSoon],
+  'return.units_removed': [refreshMartsSoon],
 };
 
 /** Wires each event's steps to the engine's job queue. */

@@ -12,18 +12,20 @@ function updateBody(item: number | null, delta = 1, fees = false) {
 }
 
 describe('returns/update', () => {
-  it('refuses a removal of units, which Rebound cannot apply, naming the line, and leaves the return as it was', async () => {
+  it('takes the removed units off the return, and cancels it when none are left', async () => {
     await h.deliverOrder();
     await h.deliverReturn();
     const res = await h.deliver('returns/update', updateBody(9001, 1), 'shrink');
-    expect(res.statusCode).toBe(202);
-    expect(res.json.failure_reason).toBe(
-      `return ${IDS.returnId}: Shopify removed 1 x SKU2006-001 (of 2), but a requested line's quantity cannot be reduced in Rebound; ` +
-        'the return still holds every unit (cancel it and request the remaining units if it must match)',
-    );
-    expect((await h.engine.returns.getReturn(h.tenantId, IDS.returnId)).lines[0]!.quantity).toBe(2);
-    const failed = await h.app.inject({ method: 'GET', url: '/api/v1/webhooks/failed', headers: { authorization: `Bearer ${h.apiKey}` } });
-    expect(failed.json().items.map((f: any) => f.webhook_id)).toEqual(['shrink']);
+    expect(res.json).toMatchObject({ status: 'applied', note: `return ${IDS.returnId}: took 1 x SKU2006-001 off` });
+    const shrunk = await h.engine.returns.getReturn(h.tenantId, IDS.returnId, { timeline: true });
+    expect(shrunk.lines.map((l) => [l.sku, l.quantity])).toEqual([['SKU2006-001', 1], ['SKU2006-020', 1]]);
+    expect(shrunk.timeline?.at(-1)).toMatchObject({ type: 'return.units_removed', actor: 'shopify', reason: 'removed in Shopify' });
+    expect((await h.deliver('returns/update', updateBody(9001, 1), 'shrink')).json.status).toBe('applied');
+    expect((await h.engine.returns.getReturn(h.tenantId, IDS.returnId)).lines[0]!.quantity).toBe(1);
+    const body = updateBody(9001, 1);
+    body.return_line_items.removals.push({ admin_graphql_api_id: 'gid://shopify/ReturnLineItem/9002', delta: 1 });
+    expect((await h.deliver('returns/update', body, 'empty')).json.note).toBe(`return ${IDS.returnId}: took 1 x SKU2006-001, 1 x SKU2006-020 off, which left nothing: canceled`);
+    expect((await h.engine.returns.getReturn(h.tenantId, IDS.returnId)).status).toBe('canceled');
   });
 
   it('notes fee changes, which have no place on our return, and applies an empty change', async () => {

@@ -1,4 +1,4 @@
-import { cannotApply, returnOrFail, type TopicContext } from './apply-context';
+import { cannotApply, returnOrFail, SHOPIFY_ACTOR, type TopicContext } from './apply-context';
 import { findLink } from './return-links';
 import { returnIdOf } from './returns-request';
 import { listOf, shopifyIdOf } from './shopify-refs';
@@ -9,10 +9,9 @@ const OPEN = ['requested', 'approved', 'in_transit'];
 
 /**
  * returns/update: Shopify changed a return's lines or fees. Each removal (`return_line_items.removals`: a return
- * line item and how many units left the return) is checked against our return: the line must be ours and the
- * return still open. Rebound's returns cannot shrink a requested line (the domain has no such operation), so a
- * valid removal is refused with that reason and stays replayable; restocking and return shipping fees have no
- * place on our return and are noted, kept in the raw webhook.
+ * line item and how many units left the return) is checked against our return, then applied: the lines shrink, and
+ * a return left with no units is canceled. Restocking and return shipping fees have no place on our return and are
+ * noted, kept in the raw webhook.
  */
 export async function applyReturnUpdate({ engine, tenantId, payload }: TopicContext): Promise<string> {
   const returnId = returnIdOf(payload);
@@ -24,9 +23,10 @@ export async function applyReturnUpdate({ engine, tenantId, payload }: TopicCont
     return listOf(f.updates).length + listOf(f.removals).length > 0;
   });
   if (!removals.length && !fees.length) return `return ${returnId}: nothing Rebound keeps changed`;
+  const notes: string[] = [];
   if (removals.length) {
     if (!OPEN.includes(ret.status)) cannotApply(`return ${returnId} is ${ret.status} in Rebound: Shopify's change to its lines comes after the items were handled and is not applied`);
-    const named: string[] = [];
+    const units: { sku: string; quantity: number }[] = [];
     for (const r of removals) {
       const itemId = shopifyIdOf(r) ?? cannotApply(`return ${returnId}: a removal names no return line item`);
       const link = await findLink(engine, tenantId, 'ReturnLineItem', itemId);
@@ -36,12 +36,12 @@ export async function applyReturnUpdate({ engine, tenantId, payload }: TopicCont
       if (!Number.isInteger(delta) || delta < 1 || delta > line.quantity) {
         cannotApply(`return ${returnId}: Shopify removed ${JSON.stringify(r.delta ?? null)} units of ${line.sku}, but the return holds ${line.quantity}`);
       }
-      named.push(`${delta} x ${line.sku} (of ${line.quantity})`);
+      units.push({ sku: line.sku, quantity: delta });
     }
-    cannotApply(
-      `return ${returnId}: Shopify removed ${named.join(', ')}, but a requested line's quantity cannot be reduced in Rebound; ` +
-        'the return still holds every unit (cancel it and request the remaining units if it must match)',
-    );
+    const after = await engine.returns.removeUnits(tenantId, returnId, units, { ...SHOPIFY_ACTOR, reason: 'removed in Shopify' });
+    const named = units.map((u) => `${u.quantity} x ${u.sku}`).join(', ');
+    notes.push(after.status === 'canceled' ? `took ${named} off, which left nothing: canceled` : `took ${named} off`);
   }
-  return `return ${returnId}: ${fees.join(' and ').replace(/_/g, ' ')} changed in Shopify; Rebound keeps no fees on a return, so they stay in the raw webhook only`;
+  if (fees.length) notes.push(`${fees.join(' and ').replace(/_/g, ' ')} changed in Shopify; Rebound keeps no fees on a return, so they stay in the raw webhook only`);
+  return `return ${returnId}: ${notes.join('; ')}`;
 }
