@@ -7,7 +7,7 @@ import type { ReturnStatus } from '../status';
 /** The actions merchants take through the API and dashboard (one file each in this folder). */
 export type ReturnAction = 'approve' | 'decline' | 'cancel' | 'ship' | 'receive' | 'inspect' | 'resolve' | 'close';
 
-/** Every action of the lifecycle: the merchants' actions and `reopen` (applied when the shop reopens a return; not in the HTTP API yet). */
+/** Every action of the lifecycle: the merchants' actions and `reopen` (when the shop reopens a return, or through its own API route). */
 export type LifecycleAction = ReturnAction | 'reopen';
 
 /** Everything a transition may look at and write through. */

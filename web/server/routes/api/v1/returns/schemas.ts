@@ -101,3 +101,43 @@ export const ActionBodies = {
   ),
   close: Type.Object({ note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false }),
 } as const;
+
+/** POST /api/v1/returns/:id/reopen */
+export const ReopenBody = Type.Object(
+  { reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'why it is reopened (kept on the event)' })) },
+  { additionalProperties: false },
+);
+export type ReopenBody = Static<typeof ReopenBody>;
+
+/** POST /api/v1/returns/:id/remove-units */
+export const RemoveUnitsBody = Type.Object(
+  {
+    lines: Type.Array(
+      Type.Object(
+        {
+          sku: Type.String({ minLength: 1, maxLength: 100 }),
+          quantity: Type.Integer({ minimum: 1, description: 'units to take off this line (at most what it holds)' }),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 200 },
+    ),
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+export type RemoveUnitsBody = Static<typeof RemoveUnitsBody>;
+
+const url = (what: string) => Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: `${what}: an http(s) address` }));
+
+/** PUT /api/v1/returns/:id/tracking: fields given replace the stored ones, fields left out stay as they are. */
+export const TrackingBody = Type.Object(
+  {
+    carrier: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    tracking_number: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    tracking_url: url("the carrier's tracking page"),
+    label_url: url('the return label'),
+  },
+  { additionalProperties: false },
+);
+export type TrackingBody = Static<typeof TrackingBody>;
