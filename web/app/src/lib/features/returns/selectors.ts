@@ -19,3 +19,18 @@ export function returnDetail(engine: Engine, tenantId: string, id: string) {
 export function applyAction(engine: Engine, tenantId: string, id: string, action: string, input: Record<string, unknown>) {
   return engine.returns.transition(tenantId, id, action as never, input, { actor: 'dashboard', source: 'dashboard' });
 }
+
+/** Statuses a list can be filtered by (the engine's RETURN_STATUSES; the app imports no engine values). */
+export const LIST_STATUSES = ['requested', 'approved', 'declined', 'in_transit', 'received', 'inspected', 'resolved', 'closed', 'canceled'] as const;
+
+/** Every return matching the list's filters, newest first, up to `max` (the CSV export); `truncated` when there were more. */
+export async function returnsForExport(engine: Engine, tenantId: string, opts: { status?: string; q?: string }, max = 10_000) {
+  const rows: Awaited<ReturnType<Engine['returns']['listReturns']>>['returns'] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await engine.returns.listReturns(tenantId, { status: opts.status ? [opts.status as ReturnStatus] : undefined, search: opts.q || undefined, cursor, limit: 200 });
+    rows.push(...page.returns);
+    cursor = page.next_cursor ?? undefined;
+  } while (cursor && rows.length < max);
+  return { returns: rows.slice(0, max), truncated: rows.length > max || cursor !== undefined };
+}
