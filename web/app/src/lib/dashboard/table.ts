@@ -3,6 +3,8 @@ export interface Column<Row> {
   key: keyof Row & string;
   label: string;
   format?: 'text' | 'count' | 'money' | 'percent' | 'kg' | 'day';
+  /** Keep the cell on one line (codes such as SKUs read wrongly when broken at a hyphen). */
+  nowrap?: boolean;
 }
 
 /** The numbers behind one chart: the same rows feed the chart, its <table> and its CSV. */

@@ -16,7 +16,7 @@ export function skuTable(skus: SkuRow[]): ChartTable<SkuRow & { rank: number; re
     caption: 'SKUs ranked, with units, return rate, return cost, value lost and their top reasons',
     columns: [
       { key: 'rank', label: '#', format: 'count' },
-      { key: 'sku', label: 'SKU' },
+      { key: 'sku', label: 'SKU', nowrap: true },
       { key: 'product_name', label: 'Product' },
       { key: 'category', label: 'Category' },
       { key: 'units_ordered', label: 'Units ordered', format: 'count' },
