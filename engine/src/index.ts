@@ -19,5 +19,3 @@ export type { CliContext } from './cli/context';
 export { tenantFromOption } from './cli/tenant-commands';
 export { registerEngineCommands } from './cli/engine-commands';
 export { reasonCodeFrom } from './classification/taxonomy';
-export { FACTS as RULE_FACTS, OPERATORS as RULE_OPERATORS, type FactType } from './rules/facts';
-export { parseRuleSet } from './rules/schema';

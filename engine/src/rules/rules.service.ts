@@ -1,3 +1,4 @@
+import { ruleVocabulary, type VocabularyEntry } from './vocabulary';
 import type { Store } from '../db/connection';
 import { appendEvent } from '../events/events.repository';
 import type { KpisService } from '../kpis/kpis.service';
@@ -27,6 +28,11 @@ export class RulesService {
     private readonly kpis: KpisService,
     private readonly returns: ReturnsService,
   ) {}
+
+  /** The facts and operators a rule may use, for the editor's reference. */
+  vocabulary(): VocabularyEntry[] {
+    return ruleVocabulary();
+  }
 
   /** Validates and activates a rule set as a new version (all or nothing); returns the version. */
   async setRuleSet(tenantId: string, input: unknown, actor: string): Promise<ActiveRuleSet> {

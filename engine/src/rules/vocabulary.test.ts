@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseRuleSet, RULE_FACTS, RULE_OPERATORS } from '@rebound/engine';
-import { ruleVocabulary } from './selectors';
+import { FACTS as RULE_FACTS, OPERATORS as RULE_OPERATORS } from './facts';
+import { parseRuleSet } from './schema';
+import { ruleVocabulary } from './vocabulary';
 
 const sampleValue = (type: string, operator: string) =>
   operator === 'in' || operator === 'notIn' ? (type === 'number' ? [1] : ['x']) : type === 'number' ? 1 : 'x';
