@@ -100,6 +100,40 @@ describe('importing orders and returns', () => {
     expect((await engine.returns.getReturn(tenantId, 'Q-12')).lines[0].quantity).toBe(1);
   });
 
+  it('checks returns given on several rows: repeated lines, mixed orders, units shared in file order', async () => {
+    await importFile(engine, { kind: 'orders', file: join(fixtures, 'orders.csv'), tenantId });
+    const file = join(dir, 'multi.csv');
+    writeFileSync(
+      file,
+      [
+        'return_id,order_id,sku,quantity,requested_at,received_at,resolution',
+        'M-1,S-1,HOOD-L,1,2026-05-08T10:00:00Z,2026-05-10T10:00:00Z,',
+        'M-1,S-1,CAP,1,2026-05-07T10:00:00Z,,refund',
+        'M-1,S-1,CAP,1,2026-05-07T10:00:00Z,,',
+        'M-2,S-2,SPKR,1,2026-05-09T08:00:00Z,,',
+        'M-2,S-3,BOOT-40,1,2026-05-09T08:00:00Z,,',
+        'M-3,S-1,CAP,3,2026-05-09T08:00:00Z,,',
+        'M-4,S-1,CAP,1,2026-05-09T08:00:00Z,,',
+        'M-5,S-1,CAP,1,2026-05-09T08:00:00Z,,',
+      ].join('\n'),
+    );
+    const s = await importFile(engine, { kind: 'returns', file, tenantId });
+    expect(s).toMatchObject({ rows: 8, imported: 4, rejected: 4 });
+    // The reason is the second field of a rejects line, quoted when it holds a comma.
+    const reasons = readFileSync(s.rejectsFile!, 'utf8').trim().split('\n').slice(1).map((l) => /^\d+,("(?:[^"]|"")*"|[^,]*)/.exec(l)![1].replace(/^"|"$/g, ''));
+    expect(reasons).toEqual([
+      'line 4: return M-1 sku CAP appears again (first on line 3)',
+      'line 6: return M-2 belongs to order S-2 (line 5), not S-3',
+      // M-3 alone asks for more than the 2 caps bought and takes none; M-1 and M-4 take them, none is left for M-5.
+      'line 7: returns of order S-1 sku CAP would total 3 units but 2 was bought',
+      'line 9: returns of order S-1 sku CAP would total 3 units but 2 was bought',
+    ]);
+    const m1 = await engine.store.query<{ status: string; resolution: string; requested_at: Date }>("select status, resolution, requested_at from returns where id = 'M-1'");
+    expect(m1[0]).toMatchObject({ status: 'resolved', resolution: 'refund' });
+    expect(m1[0].requested_at.toISOString()).toBe('2026-05-07T10:00:00.000Z');
+    expect(await count("return_lines where return_id = 'M-1'")).toBe(2);
+  });
+
   it('explains every kind of bad order row', async () => {
     const file = join(dir, 'orders.csv');
     writeFileSync(

@@ -4,7 +4,7 @@ import type { Engine } from '@rebound/engine';
 import { ORDER_COLUMNS, RETURN_COLUMNS } from './columns';
 import { checkOrderRows, upsertOrderRows } from './orders-import';
 import { stageFile } from './read-file';
-import { checkReturnRows, upsertReturnRows } from './returns-import';
+import { checkReturnRows, RETURN_TEMP_TABLES, upsertReturnRows } from './returns-import';
 import { lit } from './sql-checks';
 
 /** What an import file holds. */
@@ -70,7 +70,8 @@ export async function importFile(
       }
       return { rows, rejected, ignored };
     } finally {
-      await conn.run('drop table if exists import_rows; drop table if exists import_checked; drop table if exists reason_aliases');
+      await conn.run('drop view if exists import_rows');
+      for (const table of ['import_staged', 'import_checked', ...RETURN_TEMP_TABLES]) await conn.run(`drop table if exists ${table}`);
     }
   });
   // The KPI marts follow the new rows at once (incrementally: only changed returns are rebuilt).

@@ -7,173 +7,188 @@ const TIMESTAMPS = ['requested_at', 'received_at', 'inspected_at', 'restocked_at
 const AMOUNTS = ['refund_amount', 'recovered_value', 'shipping_cost', 'processing_cost', 'distance_km'];
 // Statuses whose returns hold units of an order line (declined and canceled ones free them).
 const HOLDING = `('requested', 'approved', 'in_transit', 'received', 'inspected', 'resolved', 'closed')`;
+// The return_lines columns an import sets, and the value a checked row gives each, typed as the column is.
+const LINE_SET = ['quantity', 'reason_code', 'reason_text', 'condition', 'disposition', 'received_at', 'inspected_at', 'restocked_at',
+  'refunded_at', 'refund_amount', 'recovered_value', 'shipping_cost', 'processing_cost', 'distance_km'];
+function lineValue(column: string): string {
+  if (column === 'quantity') return 'v.v_quantity';
+  if (column === 'reason_code') return 'v.reason';
+  if (['condition', 'disposition'].includes(column)) return `lower(v.${column})`;
+  if (column.endsWith('_at')) return `v.v_${column}`;
+  if (column === 'distance_km') return 'try_cast(v.distance_km as double)';
+  if (column === 'reason_text') return 'v.reason_text';
+  return money(`v.${column}`);
+}
+
+/** Temp tables a returns import leaves behind, for the caller to drop. */
+export const RETURN_TEMP_TABLES = ['reason_aliases', 'import_over', 'import_returns', 'import_changed'];
 
 /**
- * Checks every staged return row in SQL; fills temp table `import_checked` with a `problems` column. Two passes:
- * first each row on its own and against the imported orders, then quantities over the rows that passed, since
- * "more than was bought" only means something for otherwise valid rows.
+ * Checks every staged return row in SQL; fills temp table `import_checked` with a `problems` column, each
+ * timestamp parsed once (`v_<column>`), the order line it refers to and whether its return is new (`is_new`).
+ * Two passes: first each row on its own and against the stored orders and returns, then quantities over the
+ * rows that passed, since "more than was bought" only means something for otherwise valid rows.
  */
 export async function checkReturnRows(conn: DuckDBConnection, tenantId: string): Promise<void> {
   const t = lit(tenantId);
   const aliases = [...REASON_ALIASES].map(([alias, code]) => `(${lit(alias)}, ${lit(code)})`).join(', ');
   await conn.run(`create or replace temp table reason_aliases (alias varchar, code varchar)`);
   await conn.run(`insert into reason_aliases values ${aliases}`);
+  // Repeated keys are found with aggregates, not windows over every row: one over the returns, then one over
+  // the lines of the returns given on several rows only.
   await conn.run(`
-    create or replace temp table import_first as
+    create or replace temp table import_checked as
     with lines as (
-      select order_id, sku, arg_min(line_id, line_id) as line_id, arg_min(quantity, line_id) as bought
-      from order_lines where tenant_id = ${t} group by order_id, sku
+      select l.order_id, l.sku, min(l.line_id) as line_id, arg_min(l.quantity, l.line_id) as bought, any_value(o.customer_id) as customer_id
+      from order_lines l join orders o on o.tenant_id = l.tenant_id and o.id = l.order_id
+      where l.tenant_id = ${t} group by l.order_id, l.sku
     ),
-    staged as (
-      select s.*, min(line) over (partition by return_id, sku) as first_line,
-             arg_min(order_id, line) over (partition by return_id) as return_order
+    per_return as (
+      select return_id, count(*) as return_rows, arg_min(order_id, line) filter (where order_id is not null) as return_order, min(line) filter (where order_id is not null) as order_line,
+             min(order_id) <> max(order_id) as mixed
+      from import_rows where return_id is not null group by return_id
+    ),
+    repeated as (
+      select return_id, sku, min(line) as first_line from import_rows
+      where sku is not null and return_id in (select return_id from per_return where return_rows > 1)
+      group by return_id, sku having count(*) > 1
+    ),
+    parsed as (
+      select s.*, try_cast(s.quantity as integer) as v_quantity, ${TIMESTAMPS.map((c) => `${ts(`s.${c}`)} as v_${c}`).join(', ')},
+             l.line_id, l.bought, l.customer_id, a.code as reason, r.order_id as stored_order, r.order_id is null as is_new,
+             coalesce(m.return_rows, 1) as return_rows, d.first_line, if(m.mixed, m.return_order, null) as return_order, m.order_line
       from import_rows s
-    ),
-    joined as (
-      select s.*, l.line_id, l.bought, a.code as reason, r.order_id as stored_order
-      from staged s
       left join lines l on l.order_id = s.order_id and l.sku = s.sku
       left join reason_aliases a on a.alias = upper(s.reason_code)
       left join (select id, order_id from returns where tenant_id = ${t}) r on r.id = s.return_id
+      left join repeated d on d.return_id = s.return_id and d.sku = s.sku
+      left join per_return m on m.return_id = s.return_id
     )
-    select *, concat_ws('; ',
+    select * exclude (first_line, return_order, order_line), concat_ws('; ',
       ${required('return_id')}, ${required('order_id')}, ${required('sku')},
-      ${required('quantity')}, ${integerAtLeast('quantity', 1)},
-      ${required('requested_at')}, ${TIMESTAMPS.map(timestamp).join(', ')}, ${AMOUNTS.map(nonNegative).join(', ')},
+      ${required('quantity')}, ${integerAtLeast('quantity', 1, 'v_quantity')},
+      ${required('requested_at')}, ${TIMESTAMPS.map((c) => timestamp(c, `v_${c}`)).join(', ')}, ${AMOUNTS.map((c) => nonNegative(c)).join(', ')},
       ${oneOf('condition', CONDITIONS)}, ${oneOf('disposition', DISPOSITIONS)}, ${oneOf('resolution', RESOLUTIONS)},
       case when reason_code is not null and reason is null then 'reason_code ''' || reason_code || ''' is not a return reason code' end,
       case when order_id is not null and sku is not null and line_id is null
            then 'order ' || order_id || ' has no line with sku ' || sku || ' (import the order first)' end,
       case when line > first_line then 'return ' || return_id || ' sku ' || sku || ' appears again (first on line ' || first_line || ')' end,
-      case when order_id <> return_order then 'return ' || return_id || ' belongs to order ' || return_order || ' (line ' || first_line || '), not ' || order_id end,
+      case when order_id <> return_order then 'return ' || return_id || ' belongs to order ' || return_order || ' (line ' || order_line || '), not ' || order_id end,
       case when stored_order is not null and stored_order <> order_id then 'return ' || return_id || ' is already stored for order ' || stored_order || ', not ' || order_id end
     ) as problems
-    from joined`);
-  // Units already held by stored returns, leaving out the lines this file replaces.
+    from parsed`);
+  // Units already held by stored returns, leaving out the lines this file replaces. A row that alone asks for
+  // more than is left never counts against the rows after it; the others are accepted in file order while the
+  // units last. Only lines asked for by several rows need the running sum. The few rows found over get their
+  // reason set in place, which spares rewriting the whole checked table.
   await conn.run(`
-    create or replace temp table import_checked as
-    with held as (
+    create or replace temp table import_over as
+    with ok as (select line, return_id, order_id, line_id, sku, v_quantity, bought from import_checked where problems = ''),
+    held as (
       select rl.order_id, rl.line_id, sum(rl.quantity) as units
       from return_lines rl join returns r on r.tenant_id = rl.tenant_id and r.id = rl.return_id
-      where rl.tenant_id = ${t} and r.status in ${HOLDING}
-        and not exists (select 1 from import_first f where f.problems = '' and f.return_id = rl.return_id and f.sku = rl.sku)
+      where rl.tenant_id = ${t} and r.status in ${HOLDING} and rl.order_id in (select order_id from ok)
+        and not exists (select 1 from ok f where f.return_id = rl.return_id and f.sku = rl.sku)
       group by rl.order_id, rl.line_id
     ),
+    shared as (select order_id, line_id from ok group by order_id, line_id having count(*) > 1),
     with_held as (
-      select f.*, coalesce(h.units, 0) as held_units
-      from import_first f left join held h on h.order_id = f.order_id and h.line_id = f.line_id
-      where f.problems = ''
+      select f.*, coalesce(h.units, 0) as held_units, s.order_id is not null as is_shared
+      from ok f left join held h on h.order_id = f.order_id and h.line_id = f.line_id
+      left join shared s on s.order_id = f.order_id and s.line_id = f.line_id
     ),
-    -- A row that alone asks for more than is left never counts against the rows after it; the others
-    -- are accepted in file order while the units last.
-    running as (
-      select *, held_units + case when held_units + cast(quantity as integer) > bought then cast(quantity as integer)
-                     else sum(case when held_units + cast(quantity as integer) > bought then 0 else cast(quantity as integer) end)
-                          over (partition by order_id, line_id order by line rows unbounded preceding) end as total_units
-      from with_held
+    totals as (
+      select *, held_units + v_quantity as total_units from with_held where not is_shared
+      union all
+      select *, held_units + case when held_units + v_quantity > bought then v_quantity
+                     else sum(case when held_units + v_quantity > bought then 0 else v_quantity end)
+                          over (partition by order_id, line_id order by line rows unbounded preceding) end
+      from with_held where is_shared
     )
-    select * exclude (held_units, total_units) replace (
-      case when total_units > bought
-           then 'returns of order ' || order_id || ' sku ' || sku || ' would total ' || total_units || ' units but ' || bought || ' was bought'
-           else '' end as problems)
-    from running
-    union all by name
-    select * from import_first where problems <> ''`);
-  await conn.run('drop table import_first');
+    select line, 'returns of order ' || order_id || ' sku ' || sku || ' would total ' || total_units || ' units but ' || bought || ' was bought' as problem
+    from totals where total_units > bought`);
+  await conn.run(`update import_checked c set problems = o.problem from import_over o where c.line = o.line`);
 }
 
-// The value a staged return row gives a return_lines column, typed as the column is.
-function lineValue(column: string): string {
-  if (column === 'quantity') return 'cast(v.quantity as integer)';
-  if (column === 'reason_code') return 'v.reason';
-  if (['condition', 'disposition'].includes(column)) return `lower(v.${column})`;
-  if (column.endsWith('_at')) return ts(`v.${column}`);
-  if (column === 'distance_km') return 'try_cast(v.distance_km as double)';
-  if (column === 'reason_text') return 'v.reason_text';
-  return money(`v.${column}`);
-}
-
-/** Writes the valid staged return rows into returns, return_lines and refunds (inside the caller's transaction). */
+/** Writes the valid checked return rows into returns, return_lines and refunds (inside the caller's transaction). */
 export async function upsertReturnRows(conn: DuckDBConnection, tenantId: string, currency: string): Promise<{ newReturns: number }> {
   const t = lit(tenantId);
-  await conn.run(`create or replace temp table import_valid as select * from import_checked where problems = ''`);
-  await conn.run(`create or replace temp table import_new as
-    select distinct v.return_id from import_valid v anti join (select id from returns where tenant_id = ${t}) r on r.id = v.return_id`);
-  // Returns whose lines this file adds or changes: they get a new updated_at, which is what the KPI marts
+  // Rows of returns already stored are compared and updated; rows of new returns are plainly inserted (their
+  // lines, refunds and events cannot exist yet). DuckDB's INSERT .. ON CONFLICT checks every row against the
+  // key index one by one, several times slower on a big file.
+  const storedLines = `(select * from return_lines where tenant_id = ${t} and return_id in (select return_id from import_checked where not is_new))`;
+  // Stored returns whose lines this file adds or changes: they get a new updated_at, which is what the KPI marts
   // refresh incrementally on. Identical re-imports change nothing, not even that.
   await conn.run(`create or replace temp table import_changed as
-    select distinct v.return_id from import_valid v
-    left join (select * from return_lines where tenant_id = ${t}) rl on rl.return_id = v.return_id and rl.sku = v.sku
-    where rl.return_id is null
-       ${['quantity', 'reason_code', 'reason_text', 'condition', 'disposition', 'received_at', 'inspected_at', 'restocked_at', 'refunded_at',
-          'refund_amount', 'recovered_value', 'shipping_cost', 'processing_cost', 'distance_km']
-         .map((c) => `or rl.${c} is distinct from ${lineValue(c)}`).join('\n       ')}`);
+    select distinct v.return_id from import_checked v
+    left join ${storedLines} rl on rl.return_id = v.return_id and rl.sku = v.sku
+    where v.problems = '' and not v.is_new and (rl.return_id is null
+       ${LINE_SET.map((c) => `or rl.${c} is distinct from ${lineValue(c)}`).join('\n       ')})`);
   // A return's status is read off what its lines say happened (see README: statuses of imported returns).
+  // Returns given on one row need no aggregate: the same rules, read off that row.
   await conn.run(`
     create or replace temp table import_returns as
-    select v.return_id as id, any_value(v.order_id) as order_id, any_value(o.customer_id) as customer_id,
-      case when bool_or(v.resolution is not null) then 'resolved'
-           when bool_and(v.inspected_at is not null or v.disposition is not null) then 'inspected'
-           when bool_or(v.received_at is not null) then 'received'
-           else 'requested' end as status,
-      lower(arg_min(v.resolution, v.line) filter (where v.resolution is not null)) as resolution,
-      min(${ts('v.requested_at')}) as requested_at,
-      case when bool_or(v.received_at is not null or v.resolution is not null) then min(${ts('v.requested_at')}) end as approved_at,
-      max(${ts('v.received_at')}) as received_at, max(${ts('v.inspected_at')}) as inspected_at,
-      case when bool_or(v.resolution is not null) then coalesce(max(${ts('v.refunded_at')}), max(${ts('v.inspected_at')}), max(${ts('v.requested_at')})) end as resolved_at
-    from import_valid v join orders o on o.tenant_id = ${t} and o.id = v.order_id
-    group by v.return_id`);
-  // New keys are plainly inserted and stored ones updated only where they differ: DuckDB's INSERT .. ON CONFLICT
-  // checks every row against the key index one by one, several times slower on a big file.
+      select return_id as id, order_id, customer_id, is_new,
+        case when resolution is not null then 'resolved'
+             when inspected_at is not null or disposition is not null then 'inspected'
+             when received_at is not null then 'received'
+             else 'requested' end as status,
+        lower(resolution) as resolution, v_requested_at as requested_at,
+        case when received_at is not null or resolution is not null then v_requested_at end as approved_at,
+        v_received_at as received_at, v_inspected_at as inspected_at,
+        case when resolution is not null then coalesce(v_refunded_at, v_inspected_at, v_requested_at) end as resolved_at
+      from import_checked where problems = '' and return_rows = 1
+      union all
+      select v.return_id, any_value(v.order_id), any_value(v.customer_id), any_value(v.is_new),
+        case when bool_or(v.resolution is not null) then 'resolved'
+             when bool_and(v.inspected_at is not null or v.disposition is not null) then 'inspected'
+             when bool_or(v.received_at is not null) then 'received'
+             else 'requested' end,
+        lower(arg_min(v.resolution, v.line) filter (where v.resolution is not null)),
+        min(v.v_requested_at),
+        case when bool_or(v.received_at is not null or v.resolution is not null) then min(v.v_requested_at) end,
+        max(v.v_received_at), max(v.v_inspected_at),
+        case when bool_or(v.resolution is not null) then coalesce(max(v.v_refunded_at), max(v.v_inspected_at), max(v.v_requested_at)) end
+      from import_checked v where v.problems = '' and v.return_rows > 1 group by v.return_id`);
   const RETURN_SET = ['status', 'resolution', 'requested_at', 'approved_at', 'received_at', 'inspected_at', 'resolved_at'];
   await conn.run(`
     update returns r set ${RETURN_SET.map((c) => `${c} = x.${c}`).join(', ')}
     from import_returns x
-    where r.tenant_id = ${t} and r.id = x.id and (${RETURN_SET.map((c) => `r.${c} is distinct from x.${c}`).join(' or ')})`);
+    where not x.is_new and r.tenant_id = ${t} and r.id = x.id and (${RETURN_SET.map((c) => `r.${c} is distinct from x.${c}`).join(' or ')})`);
   await conn.run(`
     insert into returns (tenant_id, id, order_id, customer_id, status, resolution, source, requested_at, approved_at, received_at,
                          inspected_at, resolved_at, version, updated_at)
-    select ${t}, x.id, x.order_id, x.customer_id, x.status, x.resolution, 'import', x.requested_at, x.approved_at, x.received_at,
-           x.inspected_at, x.resolved_at, 1, now()
-    from import_returns x semi join import_new n on n.return_id = x.id`);
-  await conn.run('drop table import_returns');
-  const LINE_SET = ['quantity', 'reason_code', 'reason_text', 'condition', 'disposition', 'received_at', 'inspected_at', 'restocked_at',
-    'refunded_at', 'refund_amount', 'recovered_value', 'shipping_cost', 'processing_cost', 'distance_km'];
+    select ${t}, id, order_id, customer_id, status, resolution, 'import', requested_at, approved_at, received_at,
+           inspected_at, resolved_at, 1, now()
+    from import_returns where is_new`);
   await conn.run(`
-    create or replace temp table import_lines as
-    select return_id, order_id, line_id, sku, cast(quantity as integer) as quantity, reason as reason_code, reason_text,
-           lower(condition) as condition, lower(disposition) as disposition,
-           ${ts('received_at')} as received_at, ${ts('inspected_at')} as inspected_at, ${ts('restocked_at')} as restocked_at,
-           ${ts('refunded_at')} as refunded_at, ${money('refund_amount')} as refund_amount, ${money('recovered_value')} as recovered_value,
-           ${money('shipping_cost')} as shipping_cost, ${money('processing_cost')} as processing_cost,
-           try_cast(distance_km as double) as distance_km
-    from import_valid`);
-  await conn.run(`
-    update return_lines rl set ${LINE_SET.map((c) => `${c} = x.${c}`).join(', ')}
-    from import_lines x
-    where rl.tenant_id = ${t} and rl.return_id = x.return_id and rl.sku = x.sku
-      and (${LINE_SET.map((c) => `rl.${c} is distinct from x.${c}`).join(' or ')})`);
+    update return_lines rl set ${LINE_SET.map((c) => `${c} = ${lineValue(c)}`).join(', ')}
+    from import_checked v
+    where v.problems = '' and not v.is_new and rl.tenant_id = ${t} and rl.return_id = v.return_id and rl.sku = v.sku
+      and (${LINE_SET.map((c) => `rl.${c} is distinct from ${lineValue(c)}`).join(' or ')})`);
+  const lineColumns = `${t}, v.return_id, v.order_id, v.line_id, v.sku, ${LINE_SET.map(lineValue).join(', ')}`;
   await conn.run(`
     insert into return_lines (tenant_id, return_id, order_id, line_id, sku, ${LINE_SET.join(', ')})
-    select ${t}, x.return_id, x.order_id, x.line_id, x.sku, ${LINE_SET.map((c) => `x.${c}`).join(', ')}
-    from import_lines x anti join (select return_id, sku from return_lines where tenant_id = ${t}) rl
-      on rl.return_id = x.return_id and rl.sku = x.sku`);
-  await conn.run('drop table import_lines');
+    select ${lineColumns} from import_checked v where v.problems = '' and v.is_new
+    union all
+    select ${lineColumns} from import_checked v anti join ${storedLines} rl on rl.return_id = v.return_id and rl.sku = v.sku
+    where v.problems = '' and not v.is_new`);
   await conn.run(`update returns set updated_at = now() where tenant_id = ${t} and id in (select return_id from import_changed)`);
-  await conn.run('drop table import_changed');
   // A refund already recorded for a line is never recorded (or paid) again.
+  const refundColumns = `${t}, v.return_id, v.sku, ${money('v.refund_amount')}, ${lit(currency)}, coalesce(lower(v.resolution), 'refund'),
+           coalesce(v.v_refunded_at, v.v_requested_at)`;
   await conn.run(`
     insert into refunds (tenant_id, return_id, sku, amount, currency, kind, refunded_at)
-    select ${t}, return_id, sku, ${money('refund_amount')}, ${lit(currency)}, coalesce(lower(resolution), 'refund'),
-           coalesce(${ts('refunded_at')}, ${ts('requested_at')})
-    from import_valid v where refund_amount is not null
-      and not exists (select 1 from refunds f where f.tenant_id = ${t} and f.return_id = v.return_id and f.sku = v.sku)`);
+    select ${refundColumns} from import_checked v where v.problems = '' and v.refund_amount is not null and v.is_new
+    union all
+    select ${refundColumns} from import_checked v
+    anti join (select return_id, sku from refunds where tenant_id = ${t} and return_id in (select return_id from import_checked where not is_new)) f
+      on f.return_id = v.return_id and f.sku = v.sku
+    where v.problems = '' and v.refund_amount is not null and not v.is_new`);
   await conn.run(`
     insert into events (tenant_id, entity_type, entity_id, type, actor, occurred_at, reason, payload)
-    select ${t}, 'return', r.id, 'return.imported', 'import', now(), null, json_object('status', r.status, 'order_id', r.order_id)
-    from returns r semi join import_new n on n.return_id = r.id where r.tenant_id = ${t}`);
-  const newReturns = Number((await conn.runAndReadAll('select count(*) from import_new')).getRows()[0][0]);
-  await conn.run('drop table import_valid');
-  await conn.run('drop table import_new');
+    select ${t}, 'return', id, 'return.imported', 'import', now(), null, json_object('status', status, 'order_id', order_id)
+    from import_returns where is_new`);
+  const newReturns = Number((await conn.runAndReadAll('select count(*) from import_returns where is_new')).getRows()[0][0]);
   return { newReturns };
 }

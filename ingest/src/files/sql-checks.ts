@@ -1,6 +1,8 @@
 /**
  * Small builders of SQL row checks. Each returns a CASE expression that yields a sentence about one problem
  * of a row (or NULL), so a row's reasons are `concat_ws('; ', ...checks)` and validation stays in SQL.
+ * The checks that parse take the parsed value as an expression (default: parse it here), so a statement can
+ * parse each column once and use the value both to check and to store.
  */
 
 /** Quotes a string as a SQL literal. */
@@ -16,28 +18,29 @@ export function required(col: string): string {
 }
 
 /** The column, when present, must be an ISO 8601 timestamp. */
-export function timestamp(col: string): string {
-  return `case when ${col} is not null and try_cast(${col} as timestamptz) is null then '${col} ' || ${shown(col)} || ' is not an ISO 8601 timestamp' end`;
+export function timestamp(col: string, parsed = ts(col)): string {
+  return `case when ${col} is not null and ${parsed} is null then '${col} ' || ${shown(col)} || ' is not an ISO 8601 timestamp' end`;
 }
 
 /** The column, when present, must be a whole number >= min. */
-export function integerAtLeast(col: string, min: number): string {
-  return `case when ${col} is not null and try_cast(${col} as integer) is null then '${col} ' || ${shown(col)} || ' is not an integer'
-               when try_cast(${col} as integer) < ${min} then '${col} ' || ${col} || ' must be at least ${min}' end`;
+export function integerAtLeast(col: string, min: number, parsed = `try_cast(${col} as integer)`): string {
+  return `case when ${col} is not null and ${parsed} is null then '${col} ' || ${shown(col)} || ' is not an integer'
+               when ${parsed} < ${min} then '${col} ' || ${col} || ' must be at least ${min}' end`;
 }
 
 /** The column, when present, must be a number >= 0 (money, weights, distances). */
-export function nonNegative(col: string): string {
-  return `case when ${col} is not null and try_cast(${col} as double) is null then '${col} ' || ${shown(col)} || ' is not a number'
-               when try_cast(${col} as double) < 0 then '${col} ' || ${col} || ' must be >= 0' end`;
+export function nonNegative(col: string, parsed = `try_cast(${col} as double)`): string {
+  return `case when ${col} is not null and ${parsed} is null then '${col} ' || ${shown(col)} || ' is not a number'
+               when ${parsed} < 0 then '${col} ' || ${col} || ' must be >= 0' end`;
 }
 
 /** The column, when present, must be one of the values (compared in lower case). */
 export function oneOf(col: string, values: readonly string[]): string {
-  return `case when ${col} is not null and lower(${col}) not in (${values.map(lit).join(', ')}) then '${col} ' || ${shown(col)} || ' is not one of ${values.join(', ')}' end`;
+  // list_contains rather than NOT IN, which DuckDB plans as a join.
+  return `case when ${col} is not null and not list_contains([${values.map(lit).join(', ')}], lower(${col})) then '${col} ' || ${shown(col)} || ' is not one of ${values.join(', ')}' end`;
 }
 
-/** Parses a timestamp column known to be valid (or null). */
+/** Parses a timestamp column (NULL when absent or invalid). */
 export function ts(col: string): string {
   return `try_cast(${col} as timestamptz)`;
 }
