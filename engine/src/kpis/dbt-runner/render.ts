@@ -19,6 +19,63 @@ function sqlSafe(value: unknown): unknown {
   return typeof value === 'string' ? value.replace(/'/g, "''") : value;
 }
 
+/** What one render sees through the globals: set just before the (synchronous) render, read by them. */
+interface RenderState {
+  model: DbtModel;
+  vars: Record<string, unknown>;
+  incremental: boolean;
+  refs: string[];
+  config: Record<string, unknown>;
+}
+
+interface CompiledModel {
+  template: nunjucks.Template;
+  state: { current?: RenderState };
+}
+
+// Compiling the macros and a model costs ~15 ms; a KPI question renders a mart per request, so each model is
+// compiled once per project and only rendered after that (per-render values reach the globals through `state`).
+const compiled = new WeakMap<DbtProject, Map<string, CompiledModel>>();
+
+function compile(project: DbtProject, model: DbtModel): CompiledModel {
+  let byModel = compiled.get(project);
+  if (!byModel) compiled.set(project, (byModel = new Map()));
+  const hit = byModel.get(model.name);
+  if (hit) return hit;
+  const state: CompiledModel['state'] = {};
+  const now = () => state.current!;
+  const env = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: false });
+  env.addGlobal('ref', (name: string) => {
+    if (!project.models.some((m) => m.name === name) && !project.seeds.some((s) => s.name === name)) {
+      throw new Error(`model ${now().model.name} refs '${name}', which is neither a model nor a seed of the project`);
+    }
+    now().refs.push(name);
+    return relation(name);
+  });
+  env.addGlobal('source', (_source: string, table: string) => relation(table));
+  env.addGlobal('config', (c: Record<string, unknown>) => {
+    Object.assign(now().config, c);
+    return '';
+  });
+  env.addGlobal('var', (name: string, fallback?: unknown) => {
+    const { vars } = now();
+    if (name in vars && vars[name] !== undefined) return sqlSafe(vars[name]);
+    if (fallback !== undefined) return fallback;
+    throw new Error(`model ${now().model.name} uses var '${name}', which is not set`);
+  });
+  env.addGlobal('is_incremental', () => now().incremental);
+  env.addGlobal('this', relation(model.name));
+  let template: nunjucks.Template;
+  try {
+    template = new nunjucks.Template(`${project.macros}\n${model.template}`, env, model.path, true);
+  } catch (error) {
+    throw new Error(`cannot render model ${model.name} (${model.path}): ${(error as Error).message}`);
+  }
+  const entry = { template, state };
+  byModel.set(model.name, entry);
+  return entry;
+}
+
 /**
  * Renders a model's Jinja with nunjucks (dbt's ref, source, config, var, is_incremental, this), the project's
  * macros in scope. dbt itself is a Python program and not part of a Node install; nunjucks speaks the same
@@ -29,39 +86,21 @@ export function renderModel(
   model: DbtModel,
   opts: { vars?: Record<string, unknown>; incremental?: boolean } = {},
 ): RenderedModel {
-  const env = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: false });
-  const refs: string[] = [];
-  const config: Record<string, unknown> = {};
-  const vars = { ...project.vars, ...(opts.vars ?? {}) };
-  env.addGlobal('ref', (name: string) => {
-    if (!project.models.some((m) => m.name === name) && !project.seeds.some((s) => s.name === name)) {
-      throw new Error(`model ${model.name} refs '${name}', which is neither a model nor a seed of the project`);
-    }
-    refs.push(name);
-    return relation(name);
-  });
-  env.addGlobal('source', (_source: string, table: string) => relation(table));
-  env.addGlobal('config', (c: Record<string, unknown>) => {
-    Object.assign(config, c);
-    return '';
-  });
-  env.addGlobal('var', (name: string, fallback?: unknown) => {
-    if (name in vars && vars[name] !== undefined) return sqlSafe(vars[name]);
-    if (fallback !== undefined) return fallback;
-    throw new Error(`model ${model.name} uses var '${name}', which is not set`);
-  });
-  env.addGlobal('is_incremental', () => Boolean(opts.incremental));
-  env.addGlobal('this', relation(model.name));
+  const { template, state } = compile(project, model);
+  const current: RenderState = { model, vars: { ...project.vars, ...(opts.vars ?? {}) }, incremental: Boolean(opts.incremental), refs: [], config: {} };
+  state.current = current;
   let sql: string;
   try {
-    sql = env.renderString(`${project.macros}\n${model.template}`, {});
+    sql = template.render({});
   } catch (error) {
     throw new Error(`cannot render model ${model.name} (${model.path}): ${(error as Error).message}`);
+  } finally {
+    state.current = undefined;
   }
   return {
     sql: sql.trim(),
-    materialized: (config.materialized as string | undefined) ?? model.defaultMaterialized,
-    uniqueKey: config.unique_key as string | undefined,
-    refs: [...new Set(refs)],
+    materialized: (current.config.materialized as string | undefined) ?? model.defaultMaterialized,
+    uniqueKey: current.config.unique_key as string | undefined,
+    refs: [...new Set(current.refs)],
   };
 }
