@@ -1,6 +1,9 @@
 /**
  * Bulk import of a returns CSV (default 1M lines): our import (stage, check every row in SQL, rejects, upsert in
- * one transaction, mart refresh excluded) beside DuckDB itself loading the same file with read_csv into a plain table.
+ * one transaction, committed) beside DuckDB itself loading the same file with read_csv into a plain table.
+ * The KPI marts refresh that follows an import is a separate step (measured by the kpis benchmark) and is
+ * left out. A third row shows the floor our schema sets: the same rows written straight into the store's
+ * keyed tables (returns, return_lines, refunds, events, with their primary keys and lookup indexes), no checks.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +18,7 @@ const LINES = Number(process.env.BENCH_IMPORT_LINES ?? 1_000_000);
 export default async function importBench(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'rebound-bench-import-'));
   const { engine, cleanup } = await engineInTempDir('rebound-bench-import-store-');
+  const floor = await engineInTempDir('rebound-bench-import-floor-');
   try {
     const { tenant } = await engine.tenants.createTenant({ name: 'Bench', currency: 'USD' });
     const file = join(dir, 'returns.csv');
@@ -27,6 +31,7 @@ export default async function importBench(): Promise<BenchRow[]> {
                           '2026-02-06T12:00:00Z' as restocked_at, 'refund' as resolution, 49.90 as refund_amount, '2026-02-07T10:00:00Z' as refunded_at,
                           null as recovered_value, 5.5 as shipping_cost, 2.25 as processing_cost, 250 as distance_km
                    from range(${LINES}) t(i)) to '${file}' (header)`);
+      await c.run('checkpoint');
     });
     // Baseline: DuckDB alone, a fresh database, read_csv into a plain table.
     const plain = await (await DuckDBInstance.create(join(dir, 'plain.duckdb'))).connect();
@@ -34,20 +39,45 @@ export default async function importBench(): Promise<BenchRow[]> {
     await plain.run(`create table returns_raw as select * from read_csv('${file}')`);
     const baseline = (performance.now() - t) / 1000;
     plain.closeSync();
-    // Ours, without the KPI refresh that follows an import (measured by the kpis benchmark).
-    const refresh = engine.kpis.refresh.bind(engine.kpis);
-    engine.kpis.refresh = async () => ({ models: [], seeds: [], failures: [], tests: 0 });
+    // Ours: read, checked, written and committed, queryable; the marts refresh is left to its own step.
     t = performance.now();
-    const summary = await importFile(engine, { kind: 'returns', file, tenantId: tenant.id });
+    const summary = await importFile(engine, { kind: 'returns', file, tenantId: tenant.id, refreshKpis: false });
     const ours = (performance.now() - t) / 1000;
-    engine.kpis.refresh = refresh;
     if (summary.imported !== LINES) throw new Error(`import benchmark: expected ${LINES} rows imported, got ${summary.imported} (rejected ${summary.rejected})`);
+    const floorSeconds = await storeWritesOnly(floor.engine, file);
+    process.stderr.write(
+      'import: timed from reading the file to the committed transaction; the KPI marts refresh that follows is a separate step (see kpis).\n' +
+        `import: the floor row writes the same ${LINES.toLocaleString('en-US')} returns into the store's four keyed tables (10 ART indexes) with no checks.\n`,
+    );
     return [
-      { benchmark: 'import', metric: `returns CSV, ${LINES.toLocaleString('en-US')} lines`, unit: 's', value: ours, baseline, baselineName: 'DuckDB read_csv into a plain table', target: 'ratio <= 2' },
+      { benchmark: 'import', metric: `returns CSV, ${LINES.toLocaleString('en-US')} lines (marts refresh excluded)`, unit: 's', value: ours, baseline, baselineName: 'DuckDB read_csv into a plain table', target: 'ratio <= 2' },
       { benchmark: 'import', metric: 'rows per second', unit: 'rows/s', value: LINES / ours, baseline: LINES / baseline, baselineName: 'read_csv' },
+      { benchmark: 'import', metric: 'floor: same rows into the keyed tables, no checks', unit: 's', value: floorSeconds, baseline, baselineName: 'read_csv' },
     ];
   } finally {
+    await floor.cleanup();
     await cleanup();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Reads the file and writes its rows into returns, return_lines, refunds and events in one transaction, unchecked. */
+async function storeWritesOnly(engine: Awaited<ReturnType<typeof engineInTempDir>>['engine'], file: string): Promise<number> {
+  const t = performance.now();
+  await engine.store.withConnection(async (c) => {
+    await c.run('begin transaction');
+    await c.run(`create temp table r as select * from read_csv('${file}')`);
+    await c.run(`insert into returns (tenant_id, id, order_id, customer_id, status, resolution, source, requested_at, approved_at, received_at, inspected_at, resolved_at, version, updated_at)
+                 select 't', return_id, order_id, 'C', 'resolved', resolution, 'import', requested_at, requested_at, received_at, inspected_at, refunded_at, 1, now() from r`);
+    await c.run(`insert into return_lines (tenant_id, return_id, order_id, line_id, sku, quantity, reason_code, reason_text, condition, disposition, received_at,
+                   inspected_at, restocked_at, refunded_at, refund_amount, recovered_value, shipping_cost, processing_cost, distance_km)
+                 select 't', return_id, order_id, sku, sku, quantity, lower(reason_code), reason_text, condition, disposition, received_at, inspected_at,
+                   restocked_at, refunded_at, refund_amount, recovered_value, shipping_cost, processing_cost, distance_km from r`);
+    await c.run(`insert into refunds (tenant_id, return_id, sku, amount, currency, kind, refunded_at) select 't', return_id, sku, refund_amount, 'USD', resolution, refunded_at from r`);
+    await c.run(`insert into events (tenant_id, entity_type, entity_id, type, actor, occurred_at, reason, payload)
+                 select 't', 'return', return_id, 'return.imported', 'import', now(), null, json_object('status', 'resolved', 'order_id', order_id) from r`);
+    await c.run('drop table r');
+    await c.run('commit');
+  });
+  return (performance.now() - t) / 1000;
 }

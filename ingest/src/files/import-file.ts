@@ -2,7 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Engine } from '@rebound/engine';
 import { ORDER_COLUMNS, RETURN_COLUMNS } from './columns';
-import { checkOrderRows, upsertOrderRows } from './orders-import';
+import { checkOrderRows, ORDER_TEMP_TABLES, upsertOrderRows } from './orders-import';
 import { stageFile } from './read-file';
 import { checkReturnRows, RETURN_TEMP_TABLES, upsertReturnRows } from './returns-import';
 import { lit } from './sql-checks';
@@ -47,8 +47,8 @@ export async function importFile(
       phase('reading');
       const { rows, ignored } = await stageFile(conn, opts.file, opts.kind === 'orders' ? ORDER_COLUMNS : RETURN_COLUMNS);
       phase('checking');
-      if (opts.kind === 'orders') await checkOrderRows(conn, tenant.currency);
-      else await checkReturnRows(conn, tenant.id);
+      if (opts.kind === 'orders') await checkOrderRows(conn, tenant.id, tenant.currency);
+      else await checkReturnRows(conn, tenant.id, rows);
       const rejected = Number((await conn.runAndReadAll(`select count(*) from import_checked where problems <> ''`)).getRows()[0][0]);
       phase('writing');
       await conn.run('begin transaction');
@@ -71,7 +71,7 @@ export async function importFile(
       return { rows, rejected, ignored };
     } finally {
       await conn.run('drop view if exists import_rows');
-      for (const table of ['import_staged', 'import_checked', ...RETURN_TEMP_TABLES]) await conn.run(`drop table if exists ${table}`);
+      for (const table of ['import_staged', 'import_checked', ...ORDER_TEMP_TABLES, ...RETURN_TEMP_TABLES]) await conn.run(`drop table if exists ${table}`);
     }
   });
   // The KPI marts follow the new rows at once (incrementally: only changed returns are rebuilt).

@@ -29,8 +29,11 @@ export const RETURN_TEMP_TABLES = ['reason_aliases', 'import_over', 'import_retu
  * Two passes: first each row on its own and against the stored orders and returns, then quantities over the
  * rows that passed, since "more than was bought" only means something for otherwise valid rows.
  */
-export async function checkReturnRows(conn: DuckDBConnection, tenantId: string): Promise<void> {
+export async function checkReturnRows(conn: DuckDBConnection, tenantId: string, rows: number): Promise<void> {
   const t = lit(tenantId);
+  // A small file against a big store looks at the order lines of its own orders only; a big one reads them all.
+  const stored = Number((await conn.runAndReadAll(`select count(*) from order_lines where tenant_id = ${t}`)).getRows()[0][0]);
+  const ofFile = rows * 4 < stored ? 'and l.order_id in (select order_id from import_rows)' : '';
   const aliases = [...REASON_ALIASES].map(([alias, code]) => `(${lit(alias)}, ${lit(code)})`).join(', ');
   await conn.run(`create or replace temp table reason_aliases (alias varchar, code varchar)`);
   await conn.run(`insert into reason_aliases values ${aliases}`);
@@ -41,7 +44,7 @@ export async function checkReturnRows(conn: DuckDBConnection, tenantId: string):
     with lines as (
       select l.order_id, l.sku, min(l.line_id) as line_id, arg_min(l.quantity, l.line_id) as bought, any_value(o.customer_id) as customer_id
       from order_lines l join orders o on o.tenant_id = l.tenant_id and o.id = l.order_id
-      where l.tenant_id = ${t} group by l.order_id, l.sku
+      where l.tenant_id = ${t} ${ofFile} group by l.order_id, l.sku
     ),
     per_return as (
       select return_id, count(*) as return_rows, arg_min(order_id, line) filter (where order_id is not null) as return_order, min(line) filter (where order_id is not null) as order_line,

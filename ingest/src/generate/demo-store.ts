@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Engine } from '@rebound/engine';
 import { importFile } from '../files/import-file';
-import { generateStore } from './generate-store';
+import { lit } from '../files/sql-checks';
+import { generateStore, type GeneratedPart } from './generate-store';
 
 /** What seeding produced. */
 export interface SeedSummary {
@@ -11,17 +12,53 @@ export interface SeedSummary {
   returns: number;
 }
 
-/** Seeds a tenant with a generated store: files written to a temp dir, then imported in SQL like any merchant's. */
-export async function seedDemoStore(engine: Engine, tenantId: string, opts: { orders: number; seed?: number }): Promise<SeedSummary> {
+// Orders per part: DuckDB imports one part while the next is generated, so the two overlap on two cores.
+const PART_ORDERS = 250_000;
+
+/**
+ * Seeds a tenant with a generated store: files written to a temp dir, then imported in SQL like any merchant's.
+ * A big store is written in parts, each imported (orders, then their returns) as soon as it is complete.
+ */
+export async function seedDemoStore(engine: Engine, tenantId: string, opts: { orders: number; seed?: number; partOrders?: number }): Promise<SeedSummary> {
   const dir = mkdtempSync(join(tmpdir(), 'rebound-demo-'));
+  let imports: Promise<void> = Promise.resolve();
+  let failed = false;
+  let returns = 0;
+  const importPart = (part: GeneratedPart) => {
+    imports = imports.then(async () => {
+      // The marts are refreshed once, after the last part.
+      await importFile(engine, { kind: 'orders', file: part.ordersFile, tenantId, refreshKpis: false });
+      returns += (await importFile(engine, { kind: 'returns', file: part.returnsFile, tenantId, refreshKpis: false })).imported;
+      rmSync(part.ordersFile);
+      rmSync(part.returnsFile);
+    });
+    // Handled here so a failure waits for the final await below instead of being reported as unhandled.
+    imports.catch(() => {
+      failed = true;
+    });
+  };
+  // Each part's commit would otherwise write a checkpoint of the whole growing store; the WAL keeps every
+  // part durable meanwhile, and one checkpoint follows the last.
+  const threshold = await engine.store.withConnection(async (c) => {
+    const previous = String((await c.runAndReadAll(`select current_setting('checkpoint_threshold')`)).getRows()[0][0]);
+    await c.run(`set checkpoint_threshold = '64GB'`);
+    return previous;
+  });
   try {
     const tenant = await engine.tenants.getTenant(tenantId);
-    const store = await generateStore({ orders: opts.orders, seed: opts.seed, outDir: dir, currency: tenant.currency });
-    // The marts are refreshed once, after the returns.
-    await importFile(engine, { kind: 'orders', file: store.ordersFile, tenantId, refreshKpis: false });
-    const returns = await importFile(engine, { kind: 'returns', file: store.returnsFile, tenantId });
-    return { orders: store.orders, returns: returns.imported };
+    const store = await generateStore({
+      orders: opts.orders, seed: opts.seed, outDir: dir, currency: tenant.currency, partOrders: opts.partOrders ?? PART_ORDERS,
+      onPart: (part) => (failed ? undefined : importPart(part)),
+    });
+    await imports;
+    await engine.kpis.refresh({ runTests: false });
+    return { orders: store.orders, returns };
   } finally {
+    await imports.catch(() => undefined);
+    await engine.store.withConnection(async (c) => {
+      await c.run(`set checkpoint_threshold = ${lit(threshold)}`);
+      await c.run('checkpoint');
+    });
     rmSync(dir, { recursive: true, force: true });
   }
 }

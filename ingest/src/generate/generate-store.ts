@@ -4,7 +4,13 @@ import { CATEGORIES, CATEGORY_MIX, type CategoryProfile } from './catalogue';
 import { reasonText } from './reason-texts';
 import { seededRandom } from './seeded-random';
 
-/** What was generated and where. */
+/** One part of a store written in parts: its orders file and the returns file of those orders. */
+export interface GeneratedPart {
+  ordersFile: string;
+  returnsFile: string;
+}
+
+/** What was generated and where (the first part's files when written in parts). */
 export interface GeneratedStore {
   ordersFile: string;
   returnsFile: string;
@@ -22,7 +28,7 @@ const iso = (ms: number) => new Date(ms).toISOString().slice(0, 19) + 'Z';
 /** Writes lines to a file in large chunks (one string join per 20,000 lines). */
 class ChunkedWriter {
   private buffer: string[] = [];
-  private readonly stream;
+  private readonly stream: ReturnType<typeof createWriteStream>;
   constructor(path: string, header: string) {
     this.stream = createWriteStream(path);
     this.buffer.push(header);
@@ -48,7 +54,16 @@ class ChunkedWriter {
  * planted abuse patterns (serial returners, returns after the window, wardrobing, linked accounts), marked in
  * the returns file's planted_pattern column. The same seed gives the same store.
  */
-export async function generateStore(opts: { orders: number; seed?: number; outDir: string; currency?: string; now?: Date }): Promise<GeneratedStore> {
+export async function generateStore(opts: {
+  orders: number;
+  seed?: number;
+  outDir: string;
+  currency?: string;
+  now?: Date;
+  /** Write the store in parts of this many orders (files `orders-N.csv`, `returns-N.csv`), each handed to onPart when complete. */
+  partOrders?: number;
+  onPart?: (part: GeneratedPart) => void;
+}): Promise<GeneratedStore> {
   mkdirSync(opts.outDir, { recursive: true });
   const rnd = seededRandom(opts.seed ?? 42);
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
@@ -67,13 +82,27 @@ export async function generateStore(opts: { orders: number; seed?: number; outDi
   const serialList = [...serial];
   // Linked accounts: groups of three customers (the lowest ids) sharing one phone and one address.
   const linkedGroups = Math.max(1, Math.round(customers * 0.003));
-  const ordersFile = join(opts.outDir, 'orders.csv');
-  const returnsFile = join(opts.outDir, 'returns.csv');
-  const orders = new ChunkedWriter(ordersFile, ORDER_HEADER);
-  const returns = new ChunkedWriter(returnsFile, RETURN_HEADER);
+  const partOrders = opts.partOrders ?? opts.orders;
+  const partFiles = (n: number): GeneratedPart =>
+    opts.partOrders ? { ordersFile: join(opts.outDir, `orders-${n}.csv`), returnsFile: join(opts.outDir, `returns-${n}.csv`) }
+      : { ordersFile: join(opts.outDir, 'orders.csv'), returnsFile: join(opts.outDir, 'returns.csv') };
+  let part = partFiles(1);
+  let orders = new ChunkedWriter(part.ordersFile, ORDER_HEADER);
+  let returns = new ChunkedWriter(part.returnsFile, RETURN_HEADER);
+  const { ordersFile, returnsFile } = part;
   let lines = 0;
   let returnCount = 0;
   for (let o = 1; o <= opts.orders; o++) {
+    if (o > 1 && (o - 1) % partOrders === 0) {
+      await orders.close();
+      await returns.close();
+      opts.onPart?.(part);
+      part = partFiles(Math.ceil(o / partOrders));
+      orders = new ChunkedWriter(part.ordersFile, ORDER_HEADER);
+      returns = new ChunkedWriter(part.returnsFile, RETURN_HEADER);
+    }
+    // Let work started by onPart (a part's import) move on while the next part is generated.
+    if (o % 2_000 === 0) await new Promise((r) => setImmediate(r));
     // Seasonality: more orders late in the year, and three promotion weeks.
     let when = now - Math.floor(rnd() * 365) * DAY - Math.floor(rnd() * DAY);
     if (rnd() < 0.25) when = now - Math.floor(between(20, 60)) * DAY - Math.floor(rnd() * DAY);
@@ -150,5 +179,6 @@ export async function generateStore(opts: { orders: number; seed?: number; outDi
   }
   await orders.close();
   await returns.close();
+  opts.onPart?.(part);
   return { ordersFile, returnsFile, orders: opts.orders, orderLines: lines, returns: returnCount };
 }
