@@ -3,7 +3,7 @@
 -- inspection). Lines without a disposition flow through the node 'not inspected'. Outcomes: macros/.
 with
 
-return_lines as (
+return_lines as not materialized (
     select * from {{ ref('fct_return_lines') }} where is_active
 ),
 

@@ -2,11 +2,11 @@
 -- model with the kpi_* vars set to answer any window and filters. Formulas: macros/return_kpis.sql.
 with
 
-return_lines as (
+return_lines as not materialized (
     select * from {{ ref('fct_return_lines') }} where is_active
 ),
 
-order_lines as (
+order_lines as not materialized (
     select * from {{ ref('fct_order_lines') }}
 ),
 

@@ -5,11 +5,11 @@
 {% set on_order_lines = dim in ['category', 'sku', 'channel'] %}
 with
 
-return_lines as (
+return_lines as not materialized (
     select * from {{ ref('fct_return_lines') }} where is_active
 ),
 
-order_lines as (
+order_lines as not materialized (
     select * from {{ ref('fct_order_lines') }}
 ),
 

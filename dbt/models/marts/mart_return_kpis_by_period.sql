@@ -3,11 +3,11 @@
 -- The period columns (requested_week, ordered_month...) are computed once in the facts.
 with
 
-return_lines as (
+return_lines as not materialized (
     select * from {{ ref('fct_return_lines') }} where is_active
 ),
 
-order_lines as (
+order_lines as not materialized (
     select * from {{ ref('fct_order_lines') }}
 ),
 

@@ -2,7 +2,7 @@
 -- Formulas: macros/return_money_kpis.sql and macros/return_kpis.sql.
 with
 
-return_lines as (
+return_lines as not materialized (
     select * from {{ ref('fct_return_lines') }} where is_active
 ),
 

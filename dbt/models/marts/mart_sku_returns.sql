@@ -2,11 +2,11 @@
 -- the returns cost, refunded and wrote off. Its top reasons: mart_sku_top_reasons. Formulas: macros/.
 with
 
-return_lines as (
+return_lines as not materialized (
     select * from {{ ref('fct_return_lines') }} where is_active
 ),
 
-order_lines as (
+order_lines as not materialized (
     select * from {{ ref('fct_order_lines') }}
 ),
 

@@ -2,7 +2,7 @@
 -- what a merchandiser fixes (sizing chart, photos, supplier quality).
 with
 
-return_lines as (
+return_lines as not materialized (
     select * from {{ ref('fct_return_lines') }} where is_active
 ),
 
