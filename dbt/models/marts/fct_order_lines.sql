@@ -1,4 +1,4 @@
-{{ config(materialized='incremental', unique_key='order_line_key') }}
+{{ config(materialized='incremental', watermark='loaded_at', unique_key='order_line_key') }}
 
 -- Every order line; the denominator of the return rate. Incremental on the order's load time.
 with order_lines as (
@@ -13,7 +13,7 @@ select
     date_trunc('month', ordered_at) as ordered_month
 from order_lines
 {% if is_incremental() %}
-where loaded_at > (select coalesce(max(loaded_at), '1900-01-01'::timestamptz) from {{ this }})
+where {{ newer_than_stored('loaded_at') }}
 {% endif %}
 -- Stored in time order so a windowed KPI query skips the row groups outside its window (DuckDB zone maps).
 order by tenant_id, ordered_at

@@ -1,4 +1,4 @@
-{{ config(materialized='incremental', unique_key='return_line_key') }}
+{{ config(materialized='incremental', watermark='return_updated_at', unique_key='return_line_key') }}
 
 -- Every returned line with its measures. Incremental: lines of returns changed since the last build
 -- (every transition and every import that changes a return moves its updated_at).
@@ -17,7 +17,7 @@ select
     date_trunc('month', ordered_at)   as ordered_month
 from return_lines
 {% if is_incremental() %}
-where return_updated_at > (select coalesce(max(return_updated_at), '1900-01-01'::timestamptz) from {{ this }})
+where {{ newer_than_stored('return_updated_at') }}
 {% endif %}
 -- Stored in time order so a windowed KPI query skips the row groups outside its window (DuckDB zone maps).
 order by tenant_id, requested_at

@@ -68,7 +68,14 @@ export async function buildProject(
       mode = 'view';
     } else if (probe.materialized === 'incremental' && !opts.fullRefresh && (await exists(conn, model.name))) {
       if (!probe.uniqueKey) throw new Error(`incremental model ${model.name} needs config(unique_key=...)`);
-      const { sql } = renderModel(project, model, { incremental: true });
+      // The stored maximum of the watermark column, read first and passed as a constant (see macros/incremental.sql).
+      let vars: Record<string, unknown> | undefined;
+      if (probe.watermark) {
+        const r = await conn.runAndReadAll(`select max("${probe.watermark.replace(/"/g, '""')}")::varchar from ${target}`);
+        const stored = r.getRows()[0][0];
+        if (stored !== null) vars = { rebound_watermark: String(stored) };
+      }
+      const { sql } = renderModel(project, model, { incremental: true, vars });
       const key = `"${probe.uniqueKey}"`;
       await conn.run(`create or replace temp table __rebound_increment as ${sql}`);
       if (await sameColumns(conn, model.name, '__rebound_increment')) {

@@ -6,6 +6,8 @@ export interface RenderedModel {
   sql: string;
   materialized: string;
   uniqueKey?: string;
+  /** The column an incremental model takes newer rows by (config watermark=...), if it names one. */
+  watermark?: string;
   refs: string[];
 }
 
@@ -101,6 +103,7 @@ export function renderModel(
     sql: sql.trim(),
     materialized: (current.config.materialized as string | undefined) ?? model.defaultMaterialized,
     uniqueKey: current.config.unique_key as string | undefined,
+    watermark: current.config.watermark as string | undefined,
     refs: [...new Set(current.refs)],
   };
 }
