@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../shared/errors';
 import type { ReturnUpdate } from './return.table';
-import { ReturnStatus } from './status';
+import { ACTIVE_RETURN_STATUSES, ReturnStatus } from './status';
 
 /** The return parcel's tracking and label, as the carrier or the shop reports them. */
 export interface ReturnTracking {
@@ -15,14 +15,7 @@ export interface ReturnTracking {
  * approved return, a corrected number while in transit, late carrier data once it arrived. A requested return
  * has no label yet, and a declined or canceled one will never travel.
  */
-export const TRACKING_STATUSES: readonly ReturnStatus[] = [
-  ReturnStatus.Approved,
-  ReturnStatus.InTransit,
-  ReturnStatus.Received,
-  ReturnStatus.Inspected,
-  ReturnStatus.Resolved,
-  ReturnStatus.Closed,
-];
+export const TRACKING_STATUSES: readonly ReturnStatus[] = ACTIVE_RETURN_STATUSES.filter((s) => s !== ReturnStatus.Requested);
 
 const clean = (v: string | null | undefined) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 

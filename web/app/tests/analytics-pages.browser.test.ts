@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '@rebound/engine';
 import { engineInTempDir } from '@rebound/engine/testing';
 import { buildApp } from '../../server/app';
+import { launchChromium } from './launch-chromium';
 import { seedAnalyticsStore } from './seed-analytics-store';
 
 // Products, finance and sustainability in a real browser (Debian's chromium) against the real server and a seeded store.
@@ -28,10 +29,7 @@ beforeAll(async () => {
   app = await buildApp({ engine, ui: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 })); // the app has no icon; not a defect of these pages
   page.on('console', (m) => m.type() === 'error' && problems.push(`${page.url()}: ${m.text()}`));

@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Engine } from '@rebound/engine';
 import { engineInTempDir } from '@rebound/engine/testing';
 import { buildApp } from '../../server/app';
+import { launchChromium } from './launch-chromium';
 import { addTenantUser } from '../../server/auth/tenant-users';
 
 // A real browser (Debian's chromium) against the real server, dashboard and portal on one port.
@@ -31,10 +32,7 @@ beforeAll(async () => {
   app = await buildApp({ engine, ui: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
