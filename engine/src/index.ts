@@ -19,3 +19,4 @@ export type { CliContext } from './cli/context';
 export { tenantFromOption } from './cli/tenant-commands';
 export { registerEngineCommands } from './cli/engine-commands';
 export { reasonCodeFrom } from './classification/taxonomy';
+export { newImportId } from './shared/ids';

@@ -44,11 +44,10 @@ export async function appendEvent(db: Db, event: NewEvent): Promise<void> {
 
 /** The timeline of one entity of one tenant, oldest first. */
 export async function readTimeline(db: Db, tenantId: string, entityType: string, entityId: string): Promise<DomainEvent[]> {
-  // The materialized CTE keeps DuckDB on the entity_id index (it uses one only for a lone equality filter).
   const rows = await db
-    .with((cte) => cte('hit').materialized(), (q) => q.selectFrom('events').selectAll().where('entity_id', '=', entityId))
-    .selectFrom('hit')
+    .selectFrom('events')
     .select(['seq', 'type', 'actor', 'occurred_at', 'reason', 'payload'])
+    .where('entity_id', '=', entityId)
     .where('tenant_id', '=', tenantId)
     .where('entity_type', '=', entityType)
     .orderBy('seq')

@@ -5,7 +5,7 @@ import type { FraudContext, FraudLine } from './signal';
 
 /** Loads what the fraud signals need for one return of a tenant, in a handful of set-based queries. */
 export async function loadFraudContext(store: Store, tenantId: string, returnId: string): Promise<FraudContext> {
-  // Materialized CTEs keep DuckDB on its single-column indexes (see returns.repository.ts).
+  // Each table is narrowed by its id alone first (a one-column scan that zone maps prune), then joined.
   const [head] = await store.query<{
     customer_id: string;
     order_id: string;
@@ -71,10 +71,11 @@ export async function loadFraudContext(store: Store, tenantId: string, returnId:
   );
 
   const [refunds] = await store.query<{ count: number; amount: number }>(
-    `select count(*) as count, coalesce(sum(f.amount), 0)::double as amount
-     from refunds f join returns r on r.tenant_id = f.tenant_id and r.id = f.return_id
-     where f.tenant_id = $1 and r.customer_id = $2 and f.return_id <> $4
-       and f.refunded_at >= $3::timestamptz - interval 30 day and f.refunded_at <= $3::timestamptz`,
+    // Refunds live on the lines (paid by Rebound or imported with the history); one line, one refund.
+    `select count(*) as count, coalesce(sum(rl.refund_amount), 0)::double as amount
+     from return_lines rl join returns r on r.tenant_id = rl.tenant_id and r.id = rl.return_id
+     where rl.tenant_id = $1 and r.customer_id = $2 and rl.return_id <> $4 and rl.refund_amount is not null
+       and coalesce(rl.refunded_at, r.requested_at) between $3::timestamptz - interval 30 day and $3::timestamptz`,
     [tenantId, head.customer_id, head.requested_at, returnId],
   );
 

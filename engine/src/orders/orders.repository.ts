@@ -4,15 +4,15 @@ import type { NewOrderLineRow, NewOrderRow, OrderLineRow, OrderRow } from './ord
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-// Lookups filter on the indexed id inside a materialized CTE and on the tenant outside it: DuckDB uses an
-// index only for a lone equality filter on an indexed column, and would otherwise scan the whole table.
+// Orders and their lines have no key index (migration 0010): a lookup scans the id column, and DuckDB's zone
+// maps skip the row groups whose id range cannot hold it.
 
 /** An order of a tenant, or undefined. */
 export function findOrder(db: Db, tenantId: string, orderId: string): Promise<OrderRow | undefined> {
   return db
-    .with((cte) => cte('hit').materialized(), (q) => q.selectFrom('orders').selectAll().where('id', '=', orderId))
-    .selectFrom('hit')
+    .selectFrom('orders')
     .selectAll()
+    .where('id', '=', orderId)
     .where('tenant_id', '=', tenantId)
     .executeTakeFirst() as Promise<OrderRow | undefined>;
 }
@@ -20,9 +20,9 @@ export function findOrder(db: Db, tenantId: string, orderId: string): Promise<Or
 /** The lines of an order of a tenant, in line id order. */
 export function findOrderLines(db: Db, tenantId: string, orderId: string): Promise<OrderLineRow[]> {
   return db
-    .with((cte) => cte('hit').materialized(), (q) => q.selectFrom('order_lines').selectAll().where('order_id', '=', orderId))
-    .selectFrom('hit')
+    .selectFrom('order_lines')
     .selectAll()
+    .where('order_id', '=', orderId)
     .where('tenant_id', '=', tenantId)
     .orderBy('line_id')
     .execute() as Promise<OrderLineRow[]>;

@@ -15,9 +15,10 @@ export interface LineRefund {
 }
 
 /**
- * Records the refund of one return line exactly once. The refunds table's primary key
- * (tenant, return, sku) makes a second refund of a line impossible whatever is retried; a repeat returns
- * the refund already recorded instead of paying again.
+ * Records the refund of one return line exactly once. The line's refund is looked up inside the caller's
+ * transaction before one is written, and transactions run one at a time on the store's connection, so a retry
+ * or a concurrent request finds the refund already recorded and returns it instead of paying again. A line that
+ * came in by import with its refund already carries it and is not paid either.
  */
 export async function recordLineRefund(trx: Transaction<Database>, refund: LineRefund): Promise<{ created: boolean; amount: number }> {
   const existing = await trx
@@ -28,6 +29,15 @@ export async function recordLineRefund(trx: Transaction<Database>, refund: LineR
     .where('sku', '=', refund.sku)
     .executeTakeFirst();
   if (existing) return { created: false, amount: Number(existing.amount) };
+  // A line imported with its refund (history paid before Rebound) carries it on the line: never paid again.
+  const line = await trx
+    .selectFrom('return_lines')
+    .select(['refund_amount'])
+    .where('tenant_id', '=', refund.tenantId)
+    .where('return_id', '=', refund.returnId)
+    .where('sku', '=', refund.sku)
+    .executeTakeFirst();
+  if (line?.refund_amount != null) return { created: false, amount: Number(line.refund_amount) };
   const amount = roundMoney(refund.amount);
   await trx
     .insertInto('refunds')

@@ -32,6 +32,8 @@ export interface ReturnTable {
   tracking_number: ColumnType<string | null, string | null | undefined, string | null>;
   tracking_url: ColumnType<string | null, string | null | undefined, string | null>;
   label_url: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The import that created the return (its `import.completed` event), null for returns opened in Rebound. */
+  import_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** Bumped on every transition; guards against lost updates. */
   version: ColumnType<number, number | undefined, number>;
   updated_at: ColumnType<Date, string | Date, string | Date>;

@@ -11,15 +11,15 @@ export async function insertReturn(db: Db, row: NewReturnRow, lines: NewReturnLi
   await db.insertInto('return_lines').values(lines).execute();
 }
 
-// Lookups filter on the indexed id inside a materialized CTE and on the tenant outside it: DuckDB uses an
-// index only for a lone equality filter on an indexed column, and would otherwise scan the whole table.
+// Returns and their lines have no key index (migration 0010): a lookup scans the id column, and DuckDB's zone
+// maps skip the row groups whose id range cannot hold it.
 
 /** A return of a tenant, or undefined (other tenants' returns are never found). */
 export function findReturn(db: Db, tenantId: string, id: string): Promise<ReturnRow | undefined> {
   return db
-    .with((cte) => cte('hit').materialized(), (q) => q.selectFrom('returns').selectAll().where('id', '=', id))
-    .selectFrom('hit')
+    .selectFrom('returns')
     .selectAll()
+    .where('id', '=', id)
     .where('tenant_id', '=', tenantId)
     .executeTakeFirst() as Promise<ReturnRow | undefined>;
 }
@@ -27,9 +27,9 @@ export function findReturn(db: Db, tenantId: string, id: string): Promise<Return
 /** The lines of a return of a tenant, by SKU. */
 export function findReturnLines(db: Db, tenantId: string, returnId: string): Promise<ReturnLineRow[]> {
   return db
-    .with((cte) => cte('hit').materialized(), (q) => q.selectFrom('return_lines').selectAll().where('return_id', '=', returnId))
-    .selectFrom('hit')
+    .selectFrom('return_lines')
     .selectAll()
+    .where('return_id', '=', returnId)
     .where('tenant_id', '=', tenantId)
     .orderBy('sku')
     .execute() as Promise<ReturnLineRow[]>;
@@ -61,10 +61,10 @@ export async function updateReturnLine(db: Db, tenantId: string, returnId: strin
 /** Units of each line of an order already held by active returns (requested through closed), by line id. */
 export async function unitsAlreadyReturned(db: Db, tenantId: string, orderId: string): Promise<Map<string, number>> {
   const rows = await db
-    .with((cte) => cte('rl').materialized(), (q) => q.selectFrom('return_lines').selectAll().where('order_id', '=', orderId))
-    .with((cte) => cte('r').materialized(), (q) => q.selectFrom('returns').select(['tenant_id', 'id', 'status']).where('order_id', '=', orderId))
-    .selectFrom('rl')
-    .innerJoin('r', (j) => j.onRef('r.tenant_id', '=', 'rl.tenant_id').onRef('r.id', '=', 'rl.return_id'))
+    .selectFrom('return_lines as rl')
+    .innerJoin('returns as r', (j) => j.onRef('r.tenant_id', '=', 'rl.tenant_id').onRef('r.id', '=', 'rl.return_id'))
+    .where('rl.order_id', '=', orderId)
+    .where('r.order_id', '=', orderId)
     .select(['rl.line_id', sql<number>`sum(rl.quantity)`.as('units')])
     .where('rl.tenant_id', '=', tenantId)
     .where('r.status', 'in', ACTIVE_RETURN_STATUSES as ReturnStatus[])

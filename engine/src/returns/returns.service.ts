@@ -131,15 +131,18 @@ export class ReturnsService {
     if (request.resolution !== undefined && !RESOLUTIONS.includes(request.resolution)) {
       throw new InvalidInputError(`resolution '${request.resolution}' is not one of ${RESOLUTIONS.join(', ')}`);
     }
-    const returnId = request.return_id ?? newReturnId();
+    let returnId = request.return_id ?? newReturnId();
     let customerId = '';
     await this.db.transaction().execute(async (trx) => {
       const order = await findOrder(trx, tenantId, request.order_id);
       if (!order) throw new NotFoundError('order', request.order_id);
       customerId = order.customer_id;
-      // A generated RMA number is random (40 bits); only a caller-chosen id (import, Shopify) can collide.
-      if (request.return_id && (await repo.findReturn(trx, tenantId, returnId))) {
-        throw new DomainError('conflict', `return ${returnId} already exists`, { return_id: returnId });
+      // The returns table has no key index (migration 0010): the id is looked up here, inside the transaction.
+      // A caller-chosen id (import, Shopify) that exists is a conflict; a generated RMA number (40 random bits,
+      // so a collision is likely somewhere among a million returns) that exists is simply drawn again.
+      while (await repo.findReturn(trx, tenantId, returnId)) {
+        if (request.return_id) throw new DomainError('conflict', `return ${returnId} already exists`, { return_id: returnId });
+        returnId = newReturnId();
       }
       const orderLines = await findOrderLines(trx, tenantId, order.id);
       const held = await repo.unitsAlreadyReturned(trx, tenantId, order.id);
@@ -313,7 +316,15 @@ export class ReturnsService {
     const row = await repo.findReturn(this.db, tenantId, returnId);
     if (!row) throw new NotFoundError('return', returnId);
     const ret = toReturn(row, await repo.findReturnLines(this.db, tenantId, returnId));
-    if (opts.timeline) ret.timeline = await readTimeline(this.db, tenantId, 'return', returnId);
+    if (opts.timeline) {
+      ret.timeline = await readTimeline(this.db, tenantId, 'return', returnId);
+      // An imported return's first entry is the import that brought it (one event per file, not per return).
+      const imported = row.import_id ? (await readTimeline(this.db, tenantId, 'import', row.import_id))[0] : undefined;
+      if (imported) {
+        const { file } = (imported.payload ?? {}) as { file?: string };
+        ret.timeline.unshift({ ...imported, type: 'return.imported', payload: { import_id: row.import_id, file } });
+      }
+    }
     return ret;
   }
 

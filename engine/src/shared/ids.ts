@@ -20,3 +20,8 @@ export function newTenantId(): string {
 export function newReturnId(): string {
   return `RMA-${randomCode(8)}`;
 }
+
+/** A new import id, e.g. `IMP-7K3F9Q2A`: one per imported file, named by its event and the returns it created. */
+export function newImportId(): string {
+  return `IMP-${randomCode(8)}`;
+}

@@ -47,7 +47,31 @@ describe('importing orders and returns', () => {
     const q3 = await engine.returns.getReturn(tenantId, 'Q-3', { timeline: true });
     expect(q3.lines[0]).toMatchObject({ sku: 'BOOT-41', reason_code: null, reason_text: 'ordered two sizes, keeping the 40', disposition: 'restock', refund_amount: 140 });
     expect(q3.timeline!.map((e) => e.type)).toEqual(['return.imported']);
-    expect(await count('refunds')).toBe(5);
+    expect(q3.timeline![0].payload).toEqual({ import_id: returns.importId, file: 'returns.csv' });
+    // One event per import (not per row), naming the file and what it did; the refunds stay on their lines
+    // (the refunds table is the ledger of what Rebound itself pays).
+    const events = await engine.store.query<{ entity_id: string; payload: string }>("select entity_id, payload from events where type = 'import.completed' order by seq");
+    expect(events.map((e) => [e.entity_id, JSON.parse(e.payload)])).toEqual([
+      [orders.importId, { kind: 'orders', file: 'orders.csv', rows: 6, imported: 6, rejected: 0 }],
+      [returns.importId, { kind: 'returns', file: 'returns.csv', rows: 5, imported: 5, rejected: 0, new_returns: 5, changed_returns: 0 }],
+    ]);
+    expect(await count('events')).toBe(2);
+    expect(await count(`returns where import_id = '${returns.importId}'`)).toBe(5);
+    expect(await count('return_lines where refund_amount is not null')).toBe(5);
+    expect(await count('refunds')).toBe(0);
+  });
+
+  it('never pays again a line imported with its refund, when the return is resolved in Rebound', async () => {
+    await importFile(engine, { kind: 'orders', file: join(fixtures, 'orders.csv'), tenantId });
+    const received = join(dir, 'received.csv');
+    writeFileSync(received, 'return_id,order_id,sku,quantity,requested_at,received_at,refund_amount,refunded_at\n' +
+      'P-1,S-2,SPKR,1,2026-05-09T08:00:00Z,2026-05-12T08:00:00Z,89.00,2026-05-12T09:00:00Z\n');
+    await importFile(engine, { kind: 'returns', file: received, tenantId });
+    const who = { actor: 'warehouse' };
+    await engine.returns.transition(tenantId, 'P-1', 'inspect', { lines: [{ sku: 'SPKR', condition: 'good', disposition: 'restock' }] }, who);
+    const resolved = await engine.returns.transition(tenantId, 'P-1', 'resolve', { resolution: 'refund' }, who);
+    expect(resolved.timeline!.find((e) => e.type === 'return.resolved')?.payload).toMatchObject({ resolution: 'refund', refunds: [{ sku: 'SPKR', amount: 89, created: false }] });
+    expect(await count('refunds')).toBe(0);
   });
 
   it('changes nothing when the same files are imported again', async () => {
@@ -72,8 +96,10 @@ describe('importing orders and returns', () => {
     const [ret] = await engine.store.query<{ status: string; resolution: string }>('select status, resolution from returns where id = ?', ['U-1']);
     expect(ret).toEqual({ status: 'resolved', resolution: 'refund' });
     expect(await count('return_lines')).toBe(1);
-    expect(await count('refunds')).toBe(1);
-    expect(await count("events where type = 'return.imported'")).toBe(1);
+    expect(await engine.store.query("select refund_amount::double as refund_amount from return_lines where return_id = 'U-1'")).toEqual([{ refund_amount: 89 }]);
+    // Two files, two import events: the first created the return, the second changed it.
+    const payloads = (await engine.store.query<{ payload: string }>("select payload from events where type = 'import.completed' and (payload->>'kind') = 'returns' order by seq")).map((e) => JSON.parse(e.payload));
+    expect(payloads.map((p) => [p.new_returns, p.changed_returns])).toEqual([[1, 0], [0, 1]]);
 
     const fixed = join(dir, 'fixed-orders.csv');
     const original = readFileSync(join(fixtures, 'orders.csv'), 'utf8');

@@ -1,6 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import type { Engine } from '@rebound/engine';
+import { newImportId, type Engine } from '@rebound/engine';
 import { ORDER_COLUMNS, RETURN_COLUMNS } from './columns';
 import { checkOrderRows, ORDER_TEMP_TABLES, upsertOrderRows } from './orders-import';
 import { stageFile } from './read-file';
@@ -22,6 +22,8 @@ export interface ImportSummary {
   seconds: number;
   /** Columns of the file that are not ours and were ignored. */
   ignoredColumns: string[];
+  /** The import's id: its `import.completed` event, and the mark on the returns it created. */
+  importId: string;
 }
 
 /** Where the rejects of an input file go: `<name>.rejects.csv` beside it. */
@@ -42,6 +44,7 @@ export async function importFile(
   const tenant = await engine.tenants.getTenant(opts.tenantId);
   const rejectsFile = rejectsPathFor(opts.file);
   const phase = opts.onPhase ?? (() => undefined);
+  const importId = newImportId();
   const result = await engine.store.withConnection(async (conn) => {
     try {
       phase('reading');
@@ -53,8 +56,24 @@ export async function importFile(
       phase('writing');
       await conn.run('begin transaction');
       try {
-        if (opts.kind === 'orders') await upsertOrderRows(conn, tenant.id, tenant.currency);
-        else await upsertReturnRows(conn, tenant.id, tenant.currency);
+        let payload: Record<string, unknown> = { kind: opts.kind, file: basename(opts.file), rows, imported: rows - rejected, rejected };
+        let changed: boolean;
+        if (opts.kind === 'orders') {
+          const { changedRows } = await upsertOrderRows(conn, tenant.id, tenant.currency);
+          changed = changedRows > 0;
+        } else {
+          const { newReturns, changedReturns } = await upsertReturnRows(conn, tenant.id, importId);
+          payload = { ...payload, new_returns: newReturns, changed_returns: changedReturns };
+          changed = newReturns + changedReturns > 0;
+        }
+        // One event for the whole import, written with its rows: the log says what came in, when and from where.
+        // A file that changed nothing (a re-import) leaves no trace, as it leaves the data.
+        if (changed) {
+          await conn.run(
+            `insert into events (tenant_id, entity_type, entity_id, type, actor, occurred_at, reason, payload)
+             values (${lit(tenant.id)}, 'import', ${lit(importId)}, 'import.completed', 'import', now(), null, ${lit(JSON.stringify(payload))})`,
+          );
+        }
         await conn.run('commit');
       } catch (error) {
         await conn.run('rollback');
@@ -89,5 +108,6 @@ export async function importFile(
     rejectsFile: result.rejected > 0 ? rejectsFile : null,
     seconds: (performance.now() - started) / 1000,
     ignoredColumns: result.ignored,
+    importId,
   };
 }

@@ -38,13 +38,19 @@ export async function checkOrderRows(conn: DuckDBConnection, tenantId: string, c
     from parsed`);
 }
 
-/** Writes the valid checked order rows into customers, products, orders and order_lines (inside the caller's transaction). */
-export async function upsertOrderRows(conn: DuckDBConnection, tenantId: string, currency: string): Promise<void> {
+/**
+ * Writes the valid checked order rows into customers, products, orders and order_lines (inside the caller's
+ * transaction); returns how many orders and order lines it added or changed.
+ */
+export async function upsertOrderRows(conn: DuckDBConnection, tenantId: string, currency: string): Promise<{ changedRows: number }> {
   const t = lit(tenantId);
+  let changedRows = 0;
+  const counted = async (statement: string) => {
+    changedRows += (await conn.run(statement)).rowsChanged;
+  };
   const valid = `(select * from import_checked where problems = '')`;
-  // New keys are plainly inserted (in key order, which keeps the key indexes' upkeep cheap at commit) and stored
-  // ones updated only where they differ: DuckDB's INSERT .. ON CONFLICT checks every row against the key index
-  // one by one, several times slower on a big file. A stored customer's contact details are only filled in.
+  // New keys are plainly inserted (in key order, so a lookup by id finds them in few row groups) and stored ones
+  // updated only where they differ. A stored customer's contact details are only filled in.
   await conn.run(`
     create or replace temp table import_customers as
     select customer_id as id, lower(arg_min(customer_email, line)) as email, regexp_replace(arg_min(customer_phone, line), '[^0-9+]', '', 'g') as phone,
@@ -75,7 +81,7 @@ export async function upsertOrderRows(conn: DuckDBConnection, tenantId: string, 
     select order_id as id, arg_min(v_ordered_at, line) as ordered_at, arg_min(v_delivered_at, line) as delivered_at,
            arg_min(customer_id, line) as customer_id, lower(arg_min(channel, line)) as channel, any_value(is_new) as is_new
     from ${valid} v group by order_id order by order_id`);
-  await conn.run(`
+  await counted(`
     update orders o set ordered_at = x.ordered_at, delivered_at = coalesce(x.delivered_at, o.delivered_at),
       customer_id = x.customer_id, channel = coalesce(x.channel, o.channel)
     from import_orders x
@@ -83,7 +89,7 @@ export async function upsertOrderRows(conn: DuckDBConnection, tenantId: string, 
       and (o.ordered_at is distinct from x.ordered_at or o.customer_id is distinct from x.customer_id
            or (x.delivered_at is not null and o.delivered_at is distinct from x.delivered_at)
            or (x.channel is not null and o.channel is distinct from x.channel))`);
-  await conn.run(`
+  await counted(`
     insert into orders (tenant_id, id, ordered_at, delivered_at, customer_id, currency, channel, source, created_at)
     select ${t}, id, ordered_at, delivered_at, customer_id, ${lit(currency)}, channel, 'import', now()
     from import_orders where is_new`);
@@ -94,16 +100,17 @@ export async function upsertOrderRows(conn: DuckDBConnection, tenantId: string, 
     unit_price: money('v.unit_price'), weight_kg: 'v.v_weight_kg', co2e_kg: 'v.v_co2e_kg',
   };
   const storedLines = `(select order_id, line_id from order_lines where tenant_id = ${t} and order_id in (select id from import_orders where not is_new))`;
-  await conn.run(`
+  await counted(`
     update order_lines l set ${LINE_SET.map((c) => `${c} = ${lineValue[c]}`).join(', ')}
     from ${valid} v
     where not v.is_new and l.tenant_id = ${t} and l.order_id = v.order_id and l.line_id = v.line_key
       and (${LINE_SET.map((c) => `l.${c} is distinct from ${lineValue[c]}`).join(' or ')})`);
   const lineColumns = `${t}, v.order_id, v.line_key, ${LINE_SET.map((c) => lineValue[c]).join(', ')}, false`;
-  await conn.run(`
+  await counted(`
     insert into order_lines (tenant_id, order_id, line_id, ${LINE_SET.join(', ')}, final_sale)
     select ${lineColumns} from ${valid} v where v.is_new
     union all
     select ${lineColumns} from ${valid} v anti join ${storedLines} l on l.order_id = v.order_id and l.line_id = v.line_key
     where not v.is_new`);
+  return { changedRows };
 }

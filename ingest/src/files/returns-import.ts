@@ -33,39 +33,43 @@ export async function checkReturnRows(conn: DuckDBConnection, tenantId: string, 
   const t = lit(tenantId);
   // A small file against a big store looks at the order lines of its own orders only; a big one reads them all.
   const stored = Number((await conn.runAndReadAll(`select count(*) from order_lines where tenant_id = ${t}`)).getRows()[0][0]);
-  const ofFile = rows * 4 < stored ? 'and l.order_id in (select order_id from import_rows)' : '';
+  const ofFile = rows * 4 < stored ? 'and order_id in (select order_id from import_rows)' : '';
   const aliases = [...REASON_ALIASES].map(([alias, code]) => `(${lit(alias)}, ${lit(code)})`).join(', ');
   await conn.run(`create or replace temp table reason_aliases (alias varchar, code varchar)`);
   await conn.run(`insert into reason_aliases values ${aliases}`);
-  // Repeated keys are found with aggregates, not windows over every row: one over the returns, then one over
-  // the lines of the returns given on several rows only.
+  // Repeated keys are found with aggregates, not windows over every row: one counting the rows of each return,
+  // then the costlier ones over the returns given on several rows only. The order line of a row is the first
+  // (by line id) with its SKU; the customer is read off the order later, for new returns only.
   await conn.run(`
     create or replace temp table import_checked as
     with lines as (
-      select l.order_id, l.sku, min(l.line_id) as line_id, arg_min(l.quantity, l.line_id) as bought, any_value(o.customer_id) as customer_id
-      from order_lines l join orders o on o.tenant_id = l.tenant_id and o.id = l.order_id
-      where l.tenant_id = ${t} ${ofFile} group by l.order_id, l.sku
+      select order_id, sku, min(line_id) as line_id, arg_min(quantity, line_id) as bought
+      from order_lines where tenant_id = ${t} ${ofFile} group by order_id, sku
     ),
-    per_return as (
-      select return_id, count(*) as return_rows, arg_min(order_id, line) filter (where order_id is not null) as return_order, min(line) filter (where order_id is not null) as order_line,
-             min(order_id) <> max(order_id) as mixed
-      from import_rows where return_id is not null group by return_id
+    multi as (
+      select return_id, count(*) as return_rows, min(order_id) <> max(order_id) as mixed
+      from import_rows where return_id is not null group by return_id having count(*) > 1
+    ),
+    first_order as (
+      select return_id, arg_min(order_id, line) as return_order, min(line) as order_line from import_rows
+      where order_id is not null and return_id in (select return_id from multi where mixed) group by return_id
     ),
     repeated as (
       select return_id, sku, min(line) as first_line from import_rows
-      where sku is not null and return_id in (select return_id from per_return where return_rows > 1)
+      where sku is not null and return_id in (select return_id from multi)
       group by return_id, sku having count(*) > 1
     ),
     parsed as (
       select s.*, try_cast(s.quantity as integer) as v_quantity, ${TIMESTAMPS.map((c) => `${ts(`s.${c}`)} as v_${c}`).join(', ')},
-             l.line_id, l.bought, l.customer_id, a.code as reason, r.order_id as stored_order, r.order_id is null as is_new,
-             coalesce(m.return_rows, 1) as return_rows, d.first_line, if(m.mixed, m.return_order, null) as return_order, m.order_line
+             l.line_id, l.bought, a.code as reason, r.order_id as stored_order, r.order_id is null as is_new,
+             coalesce(m.return_rows, 1) as return_rows, d.first_line, f.return_order, f.order_line
       from import_rows s
       left join lines l on l.order_id = s.order_id and l.sku = s.sku
       left join reason_aliases a on a.alias = upper(s.reason_code)
       left join (select id, order_id from returns where tenant_id = ${t}) r on r.id = s.return_id
       left join repeated d on d.return_id = s.return_id and d.sku = s.sku
-      left join per_return m on m.return_id = s.return_id
+      left join multi m on m.return_id = s.return_id
+      left join first_order f on f.return_id = s.return_id
     )
     select * exclude (first_line, return_order, order_line), concat_ws('; ',
       ${required('return_id')}, ${required('order_id')}, ${required('sku')},
@@ -113,12 +117,16 @@ export async function checkReturnRows(conn: DuckDBConnection, tenantId: string, 
   await conn.run(`update import_checked c set problems = o.problem from import_over o where c.line = o.line`);
 }
 
-/** Writes the valid checked return rows into returns, return_lines and refunds (inside the caller's transaction). */
-export async function upsertReturnRows(conn: DuckDBConnection, tenantId: string, currency: string): Promise<{ newReturns: number }> {
+/**
+ * Writes the valid checked return rows into returns and return_lines (inside the caller's transaction); new
+ * returns are stamped with the import's id. A refund given in the file stays on its line (refund_amount,
+ * refunded_at): the refunds table is the ledger of refunds Rebound itself pays, and it never pays a line
+ * that already carries one (see recordLineRefund).
+ */
+export async function upsertReturnRows(conn: DuckDBConnection, tenantId: string, importId: string): Promise<{ newReturns: number; changedReturns: number }> {
   const t = lit(tenantId);
   // Rows of returns already stored are compared and updated; rows of new returns are plainly inserted (their
-  // lines, refunds and events cannot exist yet). DuckDB's INSERT .. ON CONFLICT checks every row against the
-  // key index one by one, several times slower on a big file.
+  // lines cannot exist yet), so a first import of a big file never compares row by row.
   const storedLines = `(select * from return_lines where tenant_id = ${t} and return_id in (select return_id from import_checked where not is_new))`;
   // Stored returns whose lines this file adds or changes: they get a new updated_at, which is what the KPI marts
   // refresh incrementally on. Identical re-imports change nothing, not even that.
@@ -128,10 +136,11 @@ export async function upsertReturnRows(conn: DuckDBConnection, tenantId: string,
     where v.problems = '' and not v.is_new and (rl.return_id is null
        ${LINE_SET.map((c) => `or rl.${c} is distinct from ${lineValue(c)}`).join('\n       ')})`);
   // A return's status is read off what its lines say happened (see README: statuses of imported returns).
-  // Returns given on one row need no aggregate: the same rules, read off that row.
+  // Returns given on one row need no aggregate: the same rules, read off that row. The customer is the order's.
   await conn.run(`
     create or replace temp table import_returns as
-      select return_id as id, order_id, customer_id, is_new,
+    with per_return as (
+      select return_id as id, order_id, is_new,
         case when resolution is not null then 'resolved'
              when inspected_at is not null or disposition is not null then 'inspected'
              when received_at is not null then 'received'
@@ -142,7 +151,7 @@ export async function upsertReturnRows(conn: DuckDBConnection, tenantId: string,
         case when resolution is not null then coalesce(v_refunded_at, v_inspected_at, v_requested_at) end as resolved_at
       from import_checked where problems = '' and return_rows = 1
       union all
-      select v.return_id, any_value(v.order_id), any_value(v.customer_id), any_value(v.is_new),
+      select v.return_id, any_value(v.order_id), any_value(v.is_new),
         case when bool_or(v.resolution is not null) then 'resolved'
              when bool_and(v.inspected_at is not null or v.disposition is not null) then 'inspected'
              when bool_or(v.received_at is not null) then 'received'
@@ -152,7 +161,10 @@ export async function upsertReturnRows(conn: DuckDBConnection, tenantId: string,
         case when bool_or(v.received_at is not null or v.resolution is not null) then min(v.v_requested_at) end,
         max(v.v_received_at), max(v.v_inspected_at),
         case when bool_or(v.resolution is not null) then coalesce(max(v.v_refunded_at), max(v.v_inspected_at), max(v.v_requested_at)) end
-      from import_checked v where v.problems = '' and v.return_rows > 1 group by v.return_id`);
+      from import_checked v where v.problems = '' and v.return_rows > 1 group by v.return_id
+    )
+    select x.*, o.customer_id from per_return x
+    left join (select id, customer_id from orders where tenant_id = ${t}) o on o.id = x.order_id`);
   const RETURN_SET = ['status', 'resolution', 'requested_at', 'approved_at', 'received_at', 'inspected_at', 'resolved_at'];
   await conn.run(`
     update returns r set ${RETURN_SET.map((c) => `${c} = x.${c}`).join(', ')}
@@ -160,9 +172,9 @@ export async function upsertReturnRows(conn: DuckDBConnection, tenantId: string,
     where not x.is_new and r.tenant_id = ${t} and r.id = x.id and (${RETURN_SET.map((c) => `r.${c} is distinct from x.${c}`).join(' or ')})`);
   await conn.run(`
     insert into returns (tenant_id, id, order_id, customer_id, status, resolution, source, requested_at, approved_at, received_at,
-                         inspected_at, resolved_at, version, updated_at)
+                         inspected_at, resolved_at, version, updated_at, import_id)
     select ${t}, id, order_id, customer_id, status, resolution, 'import', requested_at, approved_at, received_at,
-           inspected_at, resolved_at, 1, now()
+           inspected_at, resolved_at, 1, now(), ${lit(importId)}
     from import_returns where is_new`);
   await conn.run(`
     update return_lines rl set ${LINE_SET.map((c) => `${c} = ${lineValue(c)}`).join(', ')}
@@ -177,21 +189,8 @@ export async function upsertReturnRows(conn: DuckDBConnection, tenantId: string,
     select ${lineColumns} from import_checked v anti join ${storedLines} rl on rl.return_id = v.return_id and rl.sku = v.sku
     where v.problems = '' and not v.is_new`);
   await conn.run(`update returns set updated_at = now() where tenant_id = ${t} and id in (select return_id from import_changed)`);
-  // A refund already recorded for a line is never recorded (or paid) again.
-  const refundColumns = `${t}, v.return_id, v.sku, ${money('v.refund_amount')}, ${lit(currency)}, coalesce(lower(v.resolution), 'refund'),
-           coalesce(v.v_refunded_at, v.v_requested_at)`;
-  await conn.run(`
-    insert into refunds (tenant_id, return_id, sku, amount, currency, kind, refunded_at)
-    select ${refundColumns} from import_checked v where v.problems = '' and v.refund_amount is not null and v.is_new
-    union all
-    select ${refundColumns} from import_checked v
-    anti join (select return_id, sku from refunds where tenant_id = ${t} and return_id in (select return_id from import_checked where not is_new)) f
-      on f.return_id = v.return_id and f.sku = v.sku
-    where v.problems = '' and v.refund_amount is not null and not v.is_new`);
-  await conn.run(`
-    insert into events (tenant_id, entity_type, entity_id, type, actor, occurred_at, reason, payload)
-    select ${t}, 'return', id, 'return.imported', 'import', now(), null, json_object('status', status, 'order_id', order_id)
-    from import_returns where is_new`);
-  const newReturns = Number((await conn.runAndReadAll('select count(*) from import_returns where is_new')).getRows()[0][0]);
-  return { newReturns };
+  const [[newReturns, changedReturns]] = (
+    await conn.runAndReadAll('select (select count(*) from import_returns where is_new), (select count(*) from import_changed)')
+  ).getRows();
+  return { newReturns: Number(newReturns), changedReturns: Number(changedReturns) };
 }

@@ -6,6 +6,8 @@ import * as co2FactorOverrides from './0005-co2-factor-overrides';
 import * as tenantUsers from './0006-tenant-users';
 import * as reasonCorrections from './0007-reason-corrections';
 import * as returnTrackingAndShopifyLinks from './0009-return-tracking-and-shopify-links';
+import * as historyTablesWithoutKeys from './0010-history-tables-without-keys';
+import * as importBatches from './0011-import-batches';
 
 /** The ordered list of migrations; add a file `NNNN-<what>.ts` and list it here. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +18,6 @@ export const migrations: Record<string, Migration> = {
   '0006-tenant-users': tenantUsers,
   '0007-reason-corrections': reasonCorrections,
   '0009-return-tracking-and-shopify-links': returnTrackingAndShopifyLinks,
+  '0010-history-tables-without-keys': historyTablesWithoutKeys,
+  '0011-import-batches': importBatches,
 };
