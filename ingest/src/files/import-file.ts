@@ -83,7 +83,8 @@ export async function importFile(
       if (rejected > 0) {
         const columns = (opts.kind === 'orders' ? ORDER_COLUMNS : RETURN_COLUMNS).map((c) => c.name).join(', ');
         await conn.run(
-          `copy (select line, 'line ' || line || ': ' || problems as reason, ${columns} from import_checked where problems <> '' order by line)
+          `copy (select s.line, 'line ' || s.line || ': ' || c.problems as reason, ${columns.split(', ').map((c) => `s.${c}`).join(', ')}
+                 from import_checked c join import_rows s on s.line = c.line where c.problems <> '' order by s.line)
            to ${lit(rejectsFile)} (header, delimiter ',')`,
         );
       }

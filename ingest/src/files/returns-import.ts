@@ -11,13 +11,9 @@ const HOLDING = `('requested', 'approved', 'in_transit', 'received', 'inspected'
 const LINE_SET = ['quantity', 'reason_code', 'reason_text', 'condition', 'disposition', 'received_at', 'inspected_at', 'restocked_at',
   'refunded_at', 'refund_amount', 'recovered_value', 'shipping_cost', 'processing_cost', 'distance_km'];
 function lineValue(column: string): string {
-  if (column === 'quantity') return 'v.v_quantity';
   if (column === 'reason_code') return 'v.reason';
-  if (['condition', 'disposition'].includes(column)) return `lower(v.${column})`;
-  if (column.endsWith('_at')) return `v.v_${column}`;
-  if (column === 'distance_km') return 'try_cast(v.distance_km as double)';
-  if (column === 'reason_text') return 'v.reason_text';
-  return money(`v.${column}`);
+  if (['condition', 'disposition', 'reason_text'].includes(column)) return `v.${column}`;
+  return `v.v_${column}`;
 }
 
 /** Temp tables a returns import leaves behind, for the caller to drop. */
@@ -71,7 +67,11 @@ export async function checkReturnRows(conn: DuckDBConnection, tenantId: string, 
       left join multi m on m.return_id = s.return_id
       left join first_order f on f.return_id = s.return_id
     )
-    select * exclude (first_line, return_order, order_line), concat_ws('; ',
+    -- Only what the writes need, typed: the file's own text stays in import_rows for the rejects file.
+    select line, return_id, order_id, sku, reason_text, lower(condition) as condition, lower(disposition) as disposition,
+      lower(resolution) as resolution, v_quantity, ${TIMESTAMPS.map((c) => `v_${c}`).join(', ')},
+      ${AMOUNTS.map((c) => (c === 'distance_km' ? `try_cast(${c} as double) as v_${c}` : `${money(c)} as v_${c}`)).join(', ')},
+      line_id, bought, reason, stored_order, is_new, return_rows, concat_ws('; ',
       ${required('return_id')}, ${required('order_id')}, ${required('sku')},
       ${required('quantity')}, ${integerAtLeast('quantity', 1, 'v_quantity')},
       ${required('requested_at')}, ${TIMESTAMPS.map((c) => timestamp(c, `v_${c}`)).join(', ')}, ${AMOUNTS.map((c) => nonNegative(c)).join(', ')},
@@ -142,23 +142,23 @@ export async function upsertReturnRows(conn: DuckDBConnection, tenantId: string,
     with per_return as (
       select return_id as id, order_id, is_new,
         case when resolution is not null then 'resolved'
-             when inspected_at is not null or disposition is not null then 'inspected'
-             when received_at is not null then 'received'
+             when v_inspected_at is not null or disposition is not null then 'inspected'
+             when v_received_at is not null then 'received'
              else 'requested' end as status,
-        lower(resolution) as resolution, v_requested_at as requested_at,
-        case when received_at is not null or resolution is not null then v_requested_at end as approved_at,
+        resolution, v_requested_at as requested_at,
+        case when v_received_at is not null or resolution is not null then v_requested_at end as approved_at,
         v_received_at as received_at, v_inspected_at as inspected_at,
         case when resolution is not null then coalesce(v_refunded_at, v_inspected_at, v_requested_at) end as resolved_at
       from import_checked where problems = '' and return_rows = 1
       union all
       select v.return_id, any_value(v.order_id), any_value(v.is_new),
         case when bool_or(v.resolution is not null) then 'resolved'
-             when bool_and(v.inspected_at is not null or v.disposition is not null) then 'inspected'
-             when bool_or(v.received_at is not null) then 'received'
+             when bool_and(v.v_inspected_at is not null or v.disposition is not null) then 'inspected'
+             when bool_or(v.v_received_at is not null) then 'received'
              else 'requested' end,
-        lower(arg_min(v.resolution, v.line) filter (where v.resolution is not null)),
+        arg_min(v.resolution, v.line) filter (where v.resolution is not null),
         min(v.v_requested_at),
-        case when bool_or(v.received_at is not null or v.resolution is not null) then min(v.v_requested_at) end,
+        case when bool_or(v.v_received_at is not null or v.resolution is not null) then min(v.v_requested_at) end,
         max(v.v_received_at), max(v.v_inspected_at),
         case when bool_or(v.resolution is not null) then coalesce(max(v.v_refunded_at), max(v.v_inspected_at), max(v.v_requested_at)) end
       from import_checked v where v.problems = '' and v.return_rows > 1 group by v.return_id
