@@ -377,3 +377,28 @@ describe('listing', () => {
     await expect(engine.returns.listReturns(tenantId, { cursor: 'garbage' })).rejects.toThrow(/cursor is not one this API handed out/);
   });
 });
+
+// The history tables carry no primary keys (migration 0010): these refusals are what keeps ids unique.
+describe('ids stay unique without table keys', () => {
+  const count = async (sqlText: string) => (await engine.store.query<{ n: number }>(`select count(*)::int as n from ${sqlText}`))[0].n;
+
+  it('refuses a second order with the same id, storing nothing more; another tenant may use the id', async () => {
+    const orderId = await newOrder();
+    const again = { order_id: orderId, ordered_at: new Date().toISOString(), customer: { id: 'C-2' }, lines: [{ sku: 'HAT', category: 'apparel', quantity: 1, unit_price: 9 }] };
+    await expect(engine.orders.createOrder(tenantId, again)).rejects.toMatchObject({ kind: 'conflict', message: `order ${orderId} already exists` });
+    expect(await count(`order_lines where tenant_id = '${tenantId}' and order_id = '${orderId}'`)).toBe(2);
+    await engine.orders.createOrder(otherTenantId, again);
+    expect(await count(`orders where id = '${orderId}'`)).toBe(2);
+  });
+
+  it('refuses a return id already used in the tenant, storing nothing more', async () => {
+    const first = await engine.returns.requestReturn(tenantId, { order_id: await newOrder(), return_id: 'RMA-CHOSEN', lines: [{ sku: 'CAP', quantity: 1 }] }, who);
+    const other = await newOrder();
+    await expect(engine.returns.requestReturn(tenantId, { order_id: other, return_id: first.return_id, lines: [{ sku: 'CAP', quantity: 1 }] }, who)).rejects.toMatchObject({
+      kind: 'conflict',
+      message: 'return RMA-CHOSEN already exists',
+    });
+    expect(await count(`returns where tenant_id = '${tenantId}' and id = 'RMA-CHOSEN'`)).toBe(1);
+    expect(await count(`return_lines where tenant_id = '${tenantId}' and order_id = '${other}'`)).toBe(0);
+  });
+});
