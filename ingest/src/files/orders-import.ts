@@ -25,7 +25,9 @@ export async function checkOrderRows(conn: DuckDBConnection, tenantId: string, c
       left join (select id from orders where tenant_id = ${lit(tenantId)}) o on o.id = k.order_id
       left join repeated d on d.order_id = k.order_id and d.line_key = k.line_key
     )
-    select * exclude (first_line), concat_ws('; ',
+    -- Only what the writes need, typed: the file's own text stays in import_rows for the rejects file.
+    select line, order_id, line_key, customer_id, customer_email, customer_phone, customer_address, sku, product_name, category, channel,
+      v_ordered_at, v_delivered_at, v_quantity, ${money('unit_price')} as v_unit_price, v_weight_kg, v_co2e_kg, is_new, concat_ws('; ',
       ${required('order_id')}, ${required('ordered_at')}, ${timestamp('ordered_at', 'v_ordered_at')}, ${timestamp('delivered_at', 'v_delivered_at')},
       ${required('customer_id')}, ${required('sku')}, ${required('category')},
       ${required('quantity')}, ${integerAtLeast('quantity', 1, 'v_quantity')},
@@ -69,7 +71,7 @@ export async function upsertOrderRows(conn: DuckDBConnection, tenantId: string, 
   // A file holds few products: an ordinary upsert.
   await conn.run(`
     insert into products (tenant_id, sku, name, category, price, weight_kg, co2e_kg)
-    select ${t}, sku, arg_max(product_name, line), lower(arg_max(category, line)), arg_max(${money('unit_price')}, line),
+    select ${t}, sku, arg_max(product_name, line), lower(arg_max(category, line)), arg_max(v_unit_price, line),
            arg_max(v_weight_kg, line), arg_max(v_co2e_kg, line)
     from ${valid} v group by sku
     on conflict (tenant_id, sku) do update set
@@ -97,7 +99,7 @@ export async function upsertOrderRows(conn: DuckDBConnection, tenantId: string, 
   const LINE_SET = ['sku', 'product_name', 'category', 'quantity', 'unit_price', 'weight_kg', 'co2e_kg'];
   const lineValue: Record<string, string> = {
     sku: 'v.sku', product_name: 'v.product_name', category: 'lower(v.category)', quantity: 'v.v_quantity',
-    unit_price: money('v.unit_price'), weight_kg: 'v.v_weight_kg', co2e_kg: 'v.v_co2e_kg',
+    unit_price: 'v.v_unit_price', weight_kg: 'v.v_weight_kg', co2e_kg: 'v.v_co2e_kg',
   };
   const storedLines = `(select order_id, line_id from order_lines where tenant_id = ${t} and order_id in (select id from import_orders where not is_new))`;
   await counted(`
