@@ -35,7 +35,7 @@ export async function checkReturnRows(conn: DuckDBConnection, tenantId: string, 
   await conn.run(`insert into reason_aliases values ${aliases}`);
   // Repeated keys are found with aggregates, not windows over every row: one counting the rows of each return,
   // then the costlier ones over the returns given on several rows only. The order line of a row is the first
-  // (by line id) with its SKU; the customer is read off the order later, for new returns only.
+  // (by line id) with its SKU; the customer is read off the order when the returns are written.
   await conn.run(`
     create or replace temp table import_checked as
     with lines as (
