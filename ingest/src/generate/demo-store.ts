@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Engine } from '@rebound/engine';
 import { importFile } from '../files/import-file';
-import { lit } from '../files/sql-checks';
 import { generateStore, type GeneratedPart } from './generate-store';
 
 /** What seeding produced. */
@@ -37,13 +36,6 @@ export async function seedDemoStore(engine: Engine, tenantId: string, opts: { or
       failed = true;
     });
   };
-  // Each part's commit would otherwise write a checkpoint of the whole growing store; the WAL keeps every
-  // part durable meanwhile, and one checkpoint follows the last.
-  const threshold = await engine.store.withConnection(async (c) => {
-    const previous = String((await c.runAndReadAll(`select current_setting('checkpoint_threshold')`)).getRows()[0][0]);
-    await c.run(`set checkpoint_threshold = '64GB'`);
-    return previous;
-  });
   try {
     const tenant = await engine.tenants.getTenant(tenantId);
     const store = await generateStore({
@@ -55,10 +47,6 @@ export async function seedDemoStore(engine: Engine, tenantId: string, opts: { or
     return { orders: store.orders, returns };
   } finally {
     await imports.catch(() => undefined);
-    await engine.store.withConnection(async (c) => {
-      await c.run(`set checkpoint_threshold = ${lit(threshold)}`);
-      await c.run('checkpoint');
-    });
     rmSync(dir, { recursive: true, force: true });
   }
 }
