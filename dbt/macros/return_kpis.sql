@@ -1,9 +1,22 @@
 {#- The returns KPI formulas, written once. Each macro is the SELECT list of aggregates over the facts. -#}
 
-{% macro return_side_kpis() -%}
+{#- per_return_groups: the caller's groups keep a return's lines together (per tenant, per period of the
+    request). Then, unless a filter picks single lines (category, SKU, reason), whole returns pass or fail the
+    filters (tenant, window and channel are the same on every line: a return belongs to one order), and
+    returns are counted by the fact's first-line marks, a sum, rather than a count(distinct) over the lines. -#}
+{% macro return_side_kpis(per_return_groups=false) -%}
+    {%- set by_marks = per_return_groups and not (var('kpi_category', none) or var('kpi_sku', none) or var('kpi_reason', none)) -%}
+    {% if by_marks -%}
+    count_if(is_first_line_of_return)                                               as returns_count,
+    {%- else -%}
     count(distinct return_id)                                                       as returns_count,
+    {%- endif %}
     sum(units)                                                                      as units_returned,
+    {% if by_marks -%}
+    sum(return_cost) / nullif(count_if(is_first_costed_line_of_return), 0)          as cost_per_return,
+    {%- else -%}
     sum(return_cost) / nullif(count(distinct case when has_cost then return_id end), 0) as cost_per_return,
+    {%- endif %}
     sum(refund_amount)                                                              as refund_total,
     quantile_cont(refund_days, 0.5)                                                 as time_to_refund_days_median,
     quantile_cont(restock_hours, 0.5)                                               as time_to_restock_hours_median,

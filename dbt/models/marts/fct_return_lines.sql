@@ -33,22 +33,34 @@ order_lines as (
 
 return_lines as (
     {{ return_lines_with_measures('changed_lines', 'changed_returns', 'order_lines') }}
-)
+),
 {% else %}
 return_lines as (
     select * from {{ ref('int_return_lines') }}
-)
+),
 {% endif %}
 
+first_lines as (
+    -- Each return's first line (smallest SKU) and first line with a cost: a question that keeps or drops whole
+    -- returns counts them by summing these marks instead of a count(distinct) (macros/return_kpis.sql). All the
+    -- lines of a return are in one build (the increment replaces whole returns), so the marks stay right.
+    select tenant_id, return_id, min(sku) as first_sku, min(case when has_cost then sku end) as first_costed_sku
+    from return_lines
+    group by tenant_id, return_id
+)
+
 select
-    *,
+    rl.*,
+    rl.sku = f.first_sku                                        as is_first_line_of_return,
+    coalesce(rl.sku = f.first_costed_sku, false)                as is_first_costed_line_of_return,
     -- Calendar buckets computed once here: truncating a timestamptz per query costs about a microsecond a row.
-    date_trunc('day', requested_at)   as requested_day,
-    date_trunc('week', requested_at)  as requested_week,
-    date_trunc('month', requested_at) as requested_month,
-    date_trunc('day', ordered_at)     as ordered_day,
-    date_trunc('week', ordered_at)    as ordered_week,
-    date_trunc('month', ordered_at)   as ordered_month
-from return_lines
+    date_trunc('day', rl.requested_at)   as requested_day,
+    date_trunc('week', rl.requested_at)  as requested_week,
+    date_trunc('month', rl.requested_at) as requested_month,
+    date_trunc('day', rl.ordered_at)     as ordered_day,
+    date_trunc('week', rl.ordered_at)    as ordered_week,
+    date_trunc('month', rl.ordered_at)   as ordered_month
+from return_lines rl
+join first_lines f on f.tenant_id = rl.tenant_id and f.return_id = rl.return_id
 -- Stored in time order so a windowed KPI query skips the row groups outside its window (DuckDB zone maps).
-order by tenant_id, requested_at
+order by rl.tenant_id, rl.requested_at

@@ -20,7 +20,7 @@ tenants as (
 ),
 
 return_side as (
-    select tenant_id, {{ return_side_kpis() }}
+    select tenant_id, {{ return_side_kpis(per_return_groups=true) }}
     from return_lines where true {{ kpi_filters('requested_at') }}
     group by tenant_id
 ),
