@@ -76,3 +76,10 @@ from {{ return_lines }} rl
 join {{ returns }} r on r.tenant_id = rl.tenant_id and r.return_id = rl.return_id
 join {{ order_lines }} ol on ol.tenant_id = rl.tenant_id and ol.order_id = rl.order_id and ol.line_id = rl.line_id
 {%- endmacro %}
+
+{#- date_trunc(part, column) of a timestamptz, in UTC (Rebound's zone): through a plain timestamp, with DuckDB's
+    core functions. The ICU date_trunc of a timestamptz costs about half a microsecond a call, six times this,
+    for every bucket of every fact row. -#}
+{% macro utc_bucket(part, column) -%}
+    to_timestamp(epoch(date_trunc('{{ part }}', make_timestamp(epoch_us({{ column }})))))
+{%- endmacro %}

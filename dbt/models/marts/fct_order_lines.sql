@@ -27,10 +27,10 @@ order_lines as (
 
 select
     *,
-    -- Calendar buckets computed once here: truncating a timestamptz per query costs about a microsecond a row.
-    date_trunc('day', ordered_at)   as ordered_day,
-    date_trunc('week', ordered_at)  as ordered_week,
-    date_trunc('month', ordered_at) as ordered_month
+    -- Calendar buckets (UTC) computed once here, so no query truncates timestamps per row.
+    {{ utc_bucket('day', 'ordered_at') }}   as ordered_day,
+    {{ utc_bucket('week', 'ordered_at') }}  as ordered_week,
+    {{ utc_bucket('month', 'ordered_at') }} as ordered_month
 from order_lines
 -- Stored in time order so a windowed KPI query skips the row groups outside its window (DuckDB zone maps).
 order by tenant_id, ordered_at

@@ -53,13 +53,13 @@ select
     rl.*,
     rl.sku = f.first_sku                                        as is_first_line_of_return,
     coalesce(rl.sku = f.first_costed_sku, false)                as is_first_costed_line_of_return,
-    -- Calendar buckets computed once here: truncating a timestamptz per query costs about a microsecond a row.
-    date_trunc('day', rl.requested_at)   as requested_day,
-    date_trunc('week', rl.requested_at)  as requested_week,
-    date_trunc('month', rl.requested_at) as requested_month,
-    date_trunc('day', rl.ordered_at)     as ordered_day,
-    date_trunc('week', rl.ordered_at)    as ordered_week,
-    date_trunc('month', rl.ordered_at)   as ordered_month
+    -- Calendar buckets (UTC) computed once here, so no query truncates timestamps per row.
+    {{ utc_bucket('day', 'rl.requested_at') }}   as requested_day,
+    {{ utc_bucket('week', 'rl.requested_at') }}  as requested_week,
+    {{ utc_bucket('month', 'rl.requested_at') }} as requested_month,
+    {{ utc_bucket('day', 'rl.ordered_at') }}     as ordered_day,
+    {{ utc_bucket('week', 'rl.ordered_at') }}    as ordered_week,
+    {{ utc_bucket('month', 'rl.ordered_at') }}   as ordered_month
 from return_lines rl
 join first_lines f on f.tenant_id = rl.tenant_id and f.return_id = rl.return_id
 -- Stored in time order so a windowed KPI query skips the row groups outside its window (DuckDB zone maps).
