@@ -44,6 +44,18 @@
     sum(line_value) as cohort_value_ordered
 {%- endmacro %}
 
+{#- The tenant column of a per-tenant aggregate, and its GROUP BY. With one tenant asked (kpi_tenant) the rows
+    are aggregated without grouping, which spares a hash table on a string key (a quarter of the headline
+    query). Over no rows that gives one row of empty aggregates, which kpi_output_columns() reads as it reads
+    no row (0 for the counts and sums, null for the rest). -#}
+{% macro tenant_of_aggregate() -%}
+    {% if var('kpi_tenant', none) %}'{{ var("kpi_tenant") }}' as tenant_id{% else %}tenant_id{% endif %}
+{%- endmacro %}
+
+{% macro group_by_tenant() -%}
+    {% if not var('kpi_tenant', none) %}group by tenant_id{% endif %}
+{%- endmacro %}
+
 {#- Window and filters: a var left null means "all". Values are SQL-quoted by the runner. -#}
 {% macro kpi_filters(time_column, with_reason=true) -%}
     {% if var('kpi_tenant', none) %} and tenant_id = '{{ var("kpi_tenant") }}' {% endif %}
