@@ -1,13 +1,26 @@
 {#- The returns KPI formulas, written once. Each macro is the SELECT list of aggregates over the facts. -#}
 
-{% macro return_side_kpis() -%}
+{#- per_return_groups: the caller's groups keep a return's lines together (per tenant, per period of the
+    request). Then, unless a filter picks single lines (category, SKU, reason), whole returns pass or fail the
+    filters (tenant, window and channel are the same on every line: a return belongs to one order), and
+    returns are counted by the fact's first-line marks, a sum, rather than a count(distinct) over the lines. -#}
+{% macro return_side_kpis(per_return_groups=false) -%}
+    {%- set by_marks = per_return_groups and not (var('kpi_category', none) or var('kpi_sku', none) or var('kpi_reason', none)) -%}
+    {% if by_marks -%}
+    count_if(is_first_line_of_return)                                               as returns_count,
+    {%- else -%}
     count(distinct return_id)                                                       as returns_count,
+    {%- endif %}
     sum(units)                                                                      as units_returned,
+    {% if by_marks -%}
+    sum(return_cost) / nullif(count_if(is_first_costed_line_of_return), 0)          as cost_per_return,
+    {%- else -%}
     sum(return_cost) / nullif(count(distinct case when has_cost then return_id end), 0) as cost_per_return,
+    {%- endif %}
     sum(refund_amount)                                                              as refund_total,
     quantile_cont(refund_days, 0.5)                                                 as time_to_refund_days_median,
-    quantile_cont(restock_hours, 0.5)                                               as time_to_restock_hours_median,
-    quantile_cont(restock_hours, 0.9)                                               as time_to_restock_hours_p90,
+    {# median and p90 in one pass over the values (a list of quantiles), unpacked by kpi_output_columns() #}
+    quantile_cont(restock_hours, [0.5, 0.9])                                        as time_to_restock_hours_quantiles,
     sum(case when has_disposition and is_recovered then units else 0 end)
         / nullif(sum(case when has_disposition then units end), 0)                  as recovery_rate_units,
     sum(case when has_disposition and is_landfill then units else 0 end)
@@ -29,6 +42,18 @@
 {% macro cohort_ordered_kpis() -%}
     sum(units)      as cohort_units_ordered,
     sum(line_value) as cohort_value_ordered
+{%- endmacro %}
+
+{#- The tenant column of a per-tenant aggregate, and its GROUP BY. With one tenant asked (kpi_tenant) the rows
+    are aggregated without grouping, which spares a hash table on a string key (a quarter of the headline
+    query). Over no rows that gives one row of empty aggregates, which kpi_output_columns() reads as it reads
+    no row (0 for the counts and sums, null for the rest). -#}
+{% macro tenant_of_aggregate() -%}
+    {% if var('kpi_tenant', none) %}'{{ var("kpi_tenant") }}' as tenant_id{% else %}tenant_id{% endif %}
+{%- endmacro %}
+
+{% macro group_by_tenant() -%}
+    {% if not var('kpi_tenant', none) %}group by tenant_id{% endif %}
 {%- endmacro %}
 
 {#- Window and filters: a var left null means "all". Values are SQL-quoted by the runner. -#}
@@ -55,8 +80,8 @@
     r.cost_per_return,
     coalesce(r.refund_total, 0)          as refund_total,
     r.time_to_refund_days_median,
-    r.time_to_restock_hours_median,
-    r.time_to_restock_hours_p90,
+    r.time_to_restock_hours_quantiles[1] as time_to_restock_hours_median,
+    r.time_to_restock_hours_quantiles[2] as time_to_restock_hours_p90,
     r.recovery_rate_units,
     r.value_recovery_rate,
     coalesce(r.co2_avoided_kg, 0)        as co2_avoided_kg,

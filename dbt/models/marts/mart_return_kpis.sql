@@ -20,21 +20,21 @@ tenants as (
 ),
 
 return_side as (
-    select tenant_id, {{ return_side_kpis() }}
+    select {{ tenant_of_aggregate() }}, {{ return_side_kpis(per_return_groups=true) }}
     from return_lines where true {{ kpi_filters('requested_at') }}
-    group by tenant_id
+    {{ group_by_tenant() }}
 ),
 
 cohort_returned as (
-    select tenant_id, {{ cohort_returned_kpis() }}
+    select {{ tenant_of_aggregate() }}, {{ cohort_returned_kpis() }}
     from return_lines where true {{ kpi_filters('ordered_at') }}
-    group by tenant_id
+    {{ group_by_tenant() }}
 ),
 
 cohort_ordered as (
-    select tenant_id, {{ cohort_ordered_kpis() }}
+    select {{ tenant_of_aggregate() }}, {{ cohort_ordered_kpis() }}
     from order_lines where true {{ kpi_filters('ordered_at', with_reason=false) }}
-    group by tenant_id
+    {{ group_by_tenant() }}
 )
 
 select

@@ -12,7 +12,7 @@ order_lines as not materialized (
 ),
 
 return_side as (
-    select tenant_id, requested_{{ var("kpi_grain") }} as period, {{ return_side_kpis() }}
+    select tenant_id, requested_{{ var("kpi_grain") }} as period, {{ return_side_kpis(per_return_groups=true) }}
     from return_lines where true {{ kpi_filters('requested_at') }}
     group by all
 ),

@@ -10,7 +10,7 @@ money as (
     select
         tenant_id,
         requested_{{ var("kpi_grain") }} as period, -- bucket computed once in the fact
-        {{ return_side_kpis() }},
+        {{ return_side_kpis(per_return_groups=true) }},
         {{ return_money_kpis() }}
     from return_lines where true {{ kpi_filters('requested_at') }}
     group by all

@@ -115,6 +115,24 @@ describe('refreshing the marts', () => {
     expect(await engine.kpis.kpis(tenantId)).toEqual(before);
   });
 
+  it('drops a line taken off a return from the fact at the next refresh, as a full rebuild would', async () => {
+    const lines = [{ sku: 'TEE', category: 'apparel', quantity: 1, unit_price: 20 }, { sku: 'SOCK', category: 'apparel', quantity: 2, unit_price: 5 }];
+    await engine.orders.createOrder(tenantId, { order_id: 'S-10', ordered_at: new Date().toISOString(), customer: { id: 'K-10' }, lines });
+    const ret = await engine.returns.requestReturn(tenantId, { order_id: 'S-10', lines: [{ sku: 'TEE', quantity: 1 }, { sku: 'SOCK', quantity: 2 }] }, { actor: 't' });
+    await engine.jobs.drain();
+    await engine.kpis.refresh({ runTests: false });
+    const factLines = () => engine.store.query(`select sku, units from fct_return_lines where tenant_id = $1 and return_id = $2 order by sku`, [tenantId, ret.return_id]);
+    expect(await factLines()).toEqual([{ sku: 'SOCK', units: 2 }, { sku: 'TEE', units: 1 }]);
+    await engine.returns.removeUnits(tenantId, ret.return_id, [{ sku: 'SOCK', quantity: 2 }], { actor: 't' });
+    const build = await engine.kpis.refresh();
+    expect(build.models.find((m) => m.name === 'fct_return_lines')?.mode).toBe('incremental');
+    expect(build.failures).toEqual([]);
+    expect(await factLines()).toEqual([{ sku: 'TEE', units: 1 }]);
+    const incremental = await engine.kpis.kpis(tenantId);
+    await engine.kpis.refresh({ fullRefresh: true, runTests: false });
+    expect(await engine.kpis.kpis(tenantId)).toEqual(incremental);
+  });
+
   it('reports a failing data test with the model, the test and sample rows', async () => {
     await engine.store.query(`update return_lines set disposition = 'burn' where tenant_id = $1 and return_id = 'Q-5'`, [tenantId]);
     await engine.store.query(`update returns set updated_at = now() where tenant_id = $1 and id = 'Q-5'`, [tenantId]);

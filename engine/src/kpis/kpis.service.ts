@@ -84,14 +84,16 @@ export class KpisService {
     return buildOrder(project).map((m) => ({ name: m.name, layer: m.layer, materialized: renderModel(project, m).materialized }));
   }
 
-  /** Builds the marts once if this store has never had them. */
+  private bringingUpToDate: Promise<unknown> | undefined;
+
+  /**
+   * Brings the marts up to date once per process, before the first question: builds them if the store never had
+   * them, and rebuilds a fact whose columns a newer release of the project changed (the marts read the new
+   * ones). An incremental refresh, quick when nothing changed; concurrent first questions share it.
+   */
   private async ensureBuilt(): Promise<void> {
     if (this.built) return;
-    const [{ n }] = await this.store.query<{ n: number }>(
-      `select count(*) as n from information_schema.tables where table_schema = 'main' and table_name in ('fct_return_lines', 'fct_order_lines')`,
-    );
-    if (n < 2) await this.refresh({ runTests: false });
-    this.built = true;
+    await (this.bringingUpToDate ??= this.refresh({ runTests: false }).finally(() => (this.bringingUpToDate = undefined)));
   }
 
   private async runMart(model: string, tenantId: string, filters: KpiFilters, extraVars: Record<string, string> = {}) {
@@ -117,7 +119,7 @@ export class KpisService {
     return renderModel(project, definition, { vars }).sql;
   }
 
-  /** Makes sure the marts exist (built once on first use). */
+  /** Makes sure the marts exist and match the project (brought up to date once, on first use). */
   async ready(): Promise<void> {
     await this.ensureBuilt();
   }

@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DbtModel, DbtProject } from './project';
 import { relation, renderModel } from './render';
 import { runDataTests, type TestFailure } from './data-tests';
+import { applyIncrement } from './incremental';
 
 /** What a build did. */
 export interface BuildResult {
@@ -11,9 +12,16 @@ export interface BuildResult {
   tests: number;
 }
 
+// An incremental model may read other models in its incremental branch (is_incremental()) than in its full one.
+function refsOf(project: DbtProject, model: DbtModel): string[] {
+  const full = renderModel(project, model);
+  const all = full.materialized === 'incremental' ? [...full.refs, ...renderModel(project, model, { incremental: true }).refs] : full.refs;
+  return [...new Set(all)].filter((r) => project.models.some((x) => x.name === r));
+}
+
 /** Orders models so each comes after the models and seeds it refs (Kahn's algorithm); refuses cycles. */
 export function buildOrder(project: DbtProject): DbtModel[] {
-  const refs = new Map(project.models.map((m) => [m.name, renderModel(project, m).refs.filter((r) => project.models.some((x) => x.name === r))]));
+  const refs = new Map(project.models.map((m) => [m.name, refsOf(project, m)]));
   const done = new Set<string>();
   const order: DbtModel[] = [];
   while (order.length < project.models.length) {
@@ -35,18 +43,9 @@ async function exists(conn: DuckDBConnection, name: string): Promise<boolean> {
   return Number(r.getRows()[0][0]) > 0;
 }
 
-async function columnsOf(conn: DuckDBConnection, name: string): Promise<string> {
-  const r = await conn.runAndReadAll(`select string_agg(column_name || ' ' || data_type, ',' order by column_name) from information_schema.columns where table_name = $1`, [name]);
-  return String(r.getRows()[0][0]);
-}
-
-async function sameColumns(conn: DuckDBConnection, a: string, b: string): Promise<boolean> {
-  return (await columnsOf(conn, a)) === (await columnsOf(conn, b));
-}
-
 /**
  * Builds the project into the store: seeds, then every model in ref order (views, tables, incremental tables
- * merged on their unique_key), then the yml data tests. `select` limits the models built (all by default).
+ * brought up to date by their incremental_strategy), then the yml data tests.
  */
 export async function buildProject(
   conn: DuckDBConnection,
@@ -67,27 +66,7 @@ export async function buildProject(
       await conn.run(`create or replace view ${target} as ${probe.sql}`);
       mode = 'view';
     } else if (probe.materialized === 'incremental' && !opts.fullRefresh && (await exists(conn, model.name))) {
-      if (!probe.uniqueKey) throw new Error(`incremental model ${model.name} needs config(unique_key=...)`);
-      // The stored maximum of the watermark column, read first and passed as a constant (see macros/incremental.sql).
-      let vars: Record<string, unknown> | undefined;
-      if (probe.watermark) {
-        const r = await conn.runAndReadAll(`select max("${probe.watermark.replace(/"/g, '""')}")::varchar from ${target}`);
-        const stored = r.getRows()[0][0];
-        if (stored !== null) vars = { rebound_watermark: String(stored) };
-      }
-      const { sql } = renderModel(project, model, { incremental: true, vars });
-      const key = `"${probe.uniqueKey}"`;
-      await conn.run(`create or replace temp table __rebound_increment as ${sql}`);
-      if (await sameColumns(conn, model.name, '__rebound_increment')) {
-        await conn.run(`delete from ${target} where ${key} in (select ${key} from __rebound_increment)`);
-        await conn.run(`insert into ${target} by name select * from __rebound_increment`);
-        mode = 'incremental';
-      } else {
-        // The model's columns changed (a new release of the project): rebuild it whole rather than fail the merge.
-        await conn.run(`create or replace table ${target} as ${probe.sql}`);
-        mode = 'full';
-      }
-      await conn.run('drop table __rebound_increment');
+      mode = await applyIncrement(conn, project, model, probe);
     } else {
       await conn.run(`create or replace table ${target} as ${probe.sql}`);
       mode = probe.materialized === 'incremental' ? 'full' : 'table';

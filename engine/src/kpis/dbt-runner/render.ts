@@ -5,11 +5,18 @@ import type { DbtModel, DbtProject } from './project';
 export interface RenderedModel {
   sql: string;
   materialized: string;
-  uniqueKey?: string;
+  /** The columns identifying a row of an incremental model (config unique_key: one column or a list). */
+  uniqueKey?: string[];
+  /** How an incremental model takes in its new rows (config incremental_strategy). */
+  incrementalStrategy?: IncrementalStrategy;
   /** The column an incremental model takes newer rows by (config watermark=...), if it names one. */
   watermark?: string;
   refs: string[];
 }
+
+/** The incremental strategies the runner knows (dbt-duckdb's names). */
+export const INCREMENTAL_STRATEGIES = ['delete+insert', 'append'] as const;
+export type IncrementalStrategy = (typeof INCREMENTAL_STRATEGIES)[number];
 
 /** Quotes an identifier for DuckDB. */
 export function relation(name: string): string {
@@ -78,6 +85,25 @@ function compile(project: DbtProject, model: DbtModel): CompiledModel {
   return entry;
 }
 
+function uniqueKeyOf(model: DbtModel, key: unknown): string[] | undefined {
+  if (key === undefined || key === null) return undefined;
+  const columns = Array.isArray(key) ? key : [key];
+  if (!columns.length || !columns.every((c) => typeof c === 'string' && c !== '')) {
+    throw new Error(`model ${model.name}: unique_key must be a column name or a list of column names, got ${JSON.stringify(key)}`);
+  }
+  return columns as string[];
+}
+
+// dbt-duckdb's default: delete+insert when the model names a unique_key, else append.
+function strategyOf(model: DbtModel, config: Record<string, unknown>): IncrementalStrategy | undefined {
+  const given = config.incremental_strategy;
+  if (given === undefined || given === null) return config.unique_key === undefined || config.unique_key === null ? 'append' : 'delete+insert';
+  if (!(INCREMENTAL_STRATEGIES as readonly unknown[]).includes(given)) {
+    throw new Error(`model ${model.name}: incremental_strategy '${String(given)}' is not one of ${INCREMENTAL_STRATEGIES.join(', ')}`);
+  }
+  return given as IncrementalStrategy;
+}
+
 /**
  * Renders a model's Jinja with nunjucks (dbt's ref, source, config, var, is_incremental, this), the project's
  * macros in scope. dbt itself is a Python program and not part of a Node install; nunjucks speaks the same
@@ -102,7 +128,8 @@ export function renderModel(
   return {
     sql: sql.trim(),
     materialized: (current.config.materialized as string | undefined) ?? model.defaultMaterialized,
-    uniqueKey: current.config.unique_key as string | undefined,
+    uniqueKey: uniqueKeyOf(model, current.config.unique_key),
+    incrementalStrategy: strategyOf(model, current.config),
     watermark: current.config.watermark as string | undefined,
     refs: [...new Set(current.refs)],
   };
