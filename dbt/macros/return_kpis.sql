@@ -17,7 +17,8 @@
     {%- else -%}
     sum(return_cost) / nullif(count(distinct case when has_cost then return_id end), 0) as cost_per_return,
     {%- endif %}
-    sum(refund_amount)                                                              as refund_total,
+    {# rounded to the cent: amounts are doubles past staging, and a total must not read 167323.12999 #}
+    round(sum(refund_amount), 2)                                                    as refund_total,
     quantile_cont(refund_days, 0.5)                                                 as time_to_refund_days_median,
     {# median and p90 in one pass over the values (a list of quantiles), unpacked by kpi_output_columns() #}
     quantile_cont(restock_hours, [0.5, 0.9])                                        as time_to_restock_hours_quantiles,

@@ -20,6 +20,6 @@ it('renders the margin impact as refunds + exchanges + costs - value recovered',
   const project = loadProject();
   const { sql } = renderModel(project, project.models.find((m) => m.name === 'mart_return_money_by_period')!);
   expect(sql.replace(/\s+/g, ' ')).toContain(
-    "coalesce(sum(refund_amount), 0) + sum(case when resolution = 'exchange' then line_value else 0 end) + sum(return_cost) - sum(recovered_value_effective) as margin_impact",
+    "round(coalesce(sum(refund_amount), 0) + sum(case when resolution = 'exchange' then line_value else 0 end) + sum(return_cost) - sum(recovered_value_effective), 2) as margin_impact",
   );
 });

@@ -31,6 +31,22 @@ describe('the KPI definitions on the public contract store', () => {
     expect(got.co2_transport_kg).toBeCloseTo(0.076612, 9);
   });
 
+  it('totals money to the cent, with no binary fraction left over', async () => {
+    const { tenant } = await engine.tenants.createTenant({ name: 'Cents', currency: 'EUR' });
+    const t = `'${tenant.id}'`;
+    // Ten refunds of 0.10: summed as doubles they make 0.9999999999999999.
+    await engine.store.withConnection(async (c) => {
+      await c.run(`insert into orders select ${t}, 'O' || i, timestamptz '2026-05-01', null, 'C1', 'EUR', 'web', 'test', now() from range(10) t(i)`);
+      await c.run(`insert into order_lines select ${t}, 'O' || i, '1', 'SKU1', null, 'apparel', 1, 0.30, 0.5, null, false from range(10) t(i)`);
+      await c.run(`insert into returns (tenant_id, id, order_id, customer_id, status, resolution, source, requested_at, version, updated_at)
+                   select ${t}, 'R' || i, 'O' || i, 'C1', 'resolved', 'refund', 'test', timestamptz '2026-05-03', 1, now() from range(10) t(i)`);
+      await c.run(`insert into return_lines (tenant_id, return_id, order_id, line_id, sku, quantity, refund_amount, refunded_at)
+                   select ${t}, 'R' || i, 'O' || i, '1', 'SKU1', 1, 0.10, timestamptz '2026-05-04' from range(10) t(i)`);
+    });
+    await engine.kpis.refresh({ runTests: false });
+    expect((await engine.kpis.kpis(tenant.id)).refund_total).toBe(1);
+  });
+
   it('counts return-side KPIs by request date within [from, to)', async () => {
     const got = await engine.kpis.kpis(tenantId, { from: '2026-05-10', to: '2026-05-15' });
     expect(got).toMatchObject({ returns_count: 1, units_returned: 1, cost_per_return: 9, refund_total: 140, time_to_restock_hours_median: 24 });
