@@ -98,6 +98,14 @@ describe('incremental_strategy delete+insert', () => {
     await buildProject(conn, p, { runTests: false });
     await expect(buildProject(conn, p, { runTests: false })).rejects.toThrow('order_items uses delete+insert and needs config(unique_key=...)');
   });
+
+  it('refuses a unique_key that is not a column name or a list of them, and stores nothing', async () => {
+    for (const key of ['[]', "['shop', '']", '3']) {
+      const p = project(itemsOfChangedOrders(`unique_key=${key}`));
+      await expect(buildProject(conn, p, { runTests: false })).rejects.toThrow('order_items: unique_key must be a column name or a list of column names');
+    }
+    expect(await rows(`select count(*) from information_schema.tables where table_name = 'order_items'`)).toEqual([['0']]);
+  });
 });
 
 describe('incremental_strategy append', () => {
