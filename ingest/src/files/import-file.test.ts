@@ -101,6 +101,17 @@ describe('importing orders and returns', () => {
     const payloads = (await engine.store.query<{ payload: string }>("select payload from events where type = 'import.completed' and (payload->>'kind') = 'returns' order by seq")).map((e) => JSON.parse(e.payload));
     expect(payloads.map((p) => [p.new_returns, p.changed_returns])).toEqual([[1, 0], [0, 1]]);
 
+    // A later file that changes only what the return was resolved with (no line column differs) still marks the
+    // return changed, so the KPI marts pick it up.
+    const [{ updated_at: stamped }] = await engine.store.query<{ updated_at: Date }>("select updated_at from returns where id = 'U-1'");
+    writeFileSync(later, readFileSync(later, 'utf8').replace(',refund,', ',store_credit,'));
+    expect(await importFile(engine, { kind: 'returns', file: later, tenantId })).toMatchObject({ imported: 1, rejected: 0 });
+    const [credit] = await engine.store.query<{ resolution: string; updated_at: Date }>("select resolution, updated_at from returns where id = 'U-1'");
+    expect(credit.resolution).toBe('store_credit');
+    expect(credit.updated_at.getTime()).toBeGreaterThan(stamped.getTime());
+    const kpiRow = await engine.store.query<{ n: number }>("select count(*)::int as n from fct_return_lines where return_id = 'U-1' and resolution = 'store_credit'");
+    expect(kpiRow).toEqual([{ n: 1 }]);
+
     const fixed = join(dir, 'fixed-orders.csv');
     const original = readFileSync(join(fixtures, 'orders.csv'), 'utf8');
     writeFileSync(fixed, original.replace('S-1,2,2026-05-03T09:00:00Z,K-1,kim@example.com,CAP,Cap,apparel,2,15.00', 'S-1,2,2026-05-03T09:00:00Z,K-1,kim@example.com,CAP,Cap,apparel,3,14.50'));

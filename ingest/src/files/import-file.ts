@@ -2,9 +2,9 @@ import { existsSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { newImportId, type Engine } from '@rebound/engine';
 import { ORDER_COLUMNS, RETURN_COLUMNS } from './columns';
-import { checkOrderRows, ORDER_TEMP_TABLES, upsertOrderRows } from './orders-import';
+import { checkOrderRows, ORDER_TEMP_TABLES, prepareOrderWrites, writeOrderRows } from './orders-import';
 import { stageFile } from './read-file';
-import { checkReturnRows, RETURN_TEMP_TABLES, upsertReturnRows } from './returns-import';
+import { checkReturnRows, prepareReturnWrites, RETURN_TEMP_TABLES, writeReturnRows } from './returns-import';
 import { lit } from './sql-checks';
 
 /** What an import file holds. */
@@ -57,17 +57,19 @@ export async function importFile(
       else await checkReturnRows(conn, tenant.id, rows);
       const rejected = Number((await conn.runAndReadAll(`select count(*) from import_checked where problems <> ''`)).getRows()[0][0]);
       phase('writing');
+      const returnWrites = opts.kind === 'orders' ? null : await prepareReturnWrites(conn, tenant.id);
+      if (opts.kind === 'orders') await prepareOrderWrites(conn, tenant.id);
       await conn.run('begin transaction');
       try {
         let payload: Record<string, unknown> = { kind: opts.kind, file: basename(opts.file), rows, imported: rows - rejected, rejected };
         let changed: boolean;
-        if (opts.kind === 'orders') {
-          const { changedRows } = await upsertOrderRows(conn, tenant.id, tenant.currency);
+        if (returnWrites === null) {
+          const { changedRows } = await writeOrderRows(conn, tenant.id, tenant.currency);
           changed = changedRows > 0;
         } else {
-          const { newReturns, changedReturns } = await upsertReturnRows(conn, tenant.id, importId);
-          payload = { ...payload, new_returns: newReturns, changed_returns: changedReturns };
-          changed = newReturns + changedReturns > 0;
+          await writeReturnRows(conn, tenant.id, importId, returnWrites);
+          payload = { ...payload, new_returns: returnWrites.newReturns, changed_returns: returnWrites.changedReturns };
+          changed = returnWrites.newReturns + returnWrites.changedReturns > 0;
         }
         // One event for the whole import, written with its rows: the log says what came in, when and from where.
         // A file that changed nothing (a re-import) leaves no trace, as it leaves the data.

@@ -7,6 +7,8 @@ const TIMESTAMPS = ['requested_at', 'received_at', 'inspected_at', 'restocked_at
 const AMOUNTS = ['refund_amount', 'recovered_value', 'shipping_cost', 'processing_cost', 'distance_km'];
 // Statuses whose returns hold units of an order line (declined and canceled ones free them).
 const HOLDING = `('requested', 'approved', 'in_transit', 'received', 'inspected', 'resolved', 'closed')`;
+// The returns columns an import sets from what the lines say.
+const RETURN_SET = ['status', 'resolution', 'requested_at', 'approved_at', 'received_at', 'inspected_at', 'resolved_at'];
 // The return_lines columns an import sets, and the value a checked row gives each, typed as the column is.
 const LINE_SET = ['quantity', 'reason_code', 'reason_text', 'condition', 'disposition', 'received_at', 'inspected_at', 'restocked_at',
   'refunded_at', 'refund_amount', 'recovered_value', 'shipping_cost', 'processing_cost', 'distance_km'];
@@ -117,24 +119,27 @@ export async function checkReturnRows(conn: DuckDBConnection, tenantId: string, 
   await conn.run(`update import_checked c set problems = o.problem from import_over o where c.line = o.line`);
 }
 
+/** What a returns import is about to write: counted before the transaction, so a no-op skips its statement. */
+export interface ReturnWrites {
+  newReturns: number;
+  /** Stored returns the file gives again (changed or not). */
+  storedReturns: number;
+  /** Stored returns whose lines the file adds or changes. */
+  changedReturns: number;
+}
+
+// Rows of returns already stored are compared and updated; rows of new returns are plainly inserted (their
+// lines cannot exist yet), so a first import of a big file never compares row by row.
+const storedLinesOf = (t: string) =>
+  `(select * from return_lines where tenant_id = ${t} and return_id in (select return_id from import_checked where not is_new))`;
+
 /**
- * Writes the valid checked return rows into returns and return_lines (inside the caller's transaction); new
- * returns are stamped with the import's id. A refund given in the file stays on its line (refund_amount,
- * refunded_at): the refunds table is the ledger of refunds Rebound itself pays, and it never pays a line
- * that already carries one (see recordLineRefund).
+ * Derives, from the checked rows, the temp tables the writes read (`import_changed`, `import_returns`). Runs
+ * before the writing transaction: DuckDB inserts about half as fast from a table created in the same
+ * transaction, and these tables are the import's own scratch, not store data.
  */
-export async function upsertReturnRows(conn: DuckDBConnection, tenantId: string, importId: string): Promise<{ newReturns: number; changedReturns: number }> {
+export async function prepareReturnWrites(conn: DuckDBConnection, tenantId: string): Promise<ReturnWrites> {
   const t = lit(tenantId);
-  // Rows of returns already stored are compared and updated; rows of new returns are plainly inserted (their
-  // lines cannot exist yet), so a first import of a big file never compares row by row.
-  const storedLines = `(select * from return_lines where tenant_id = ${t} and return_id in (select return_id from import_checked where not is_new))`;
-  // Stored returns whose lines this file adds or changes: they get a new updated_at, which is what the KPI marts
-  // refresh incrementally on. Identical re-imports change nothing, not even that.
-  await conn.run(`create or replace temp table import_changed as
-    select distinct v.return_id from import_checked v
-    left join ${storedLines} rl on rl.return_id = v.return_id and rl.sku = v.sku
-    where v.problems = '' and not v.is_new and (rl.return_id is null
-       ${LINE_SET.map((c) => `or rl.${c} is distinct from ${lineValue(c)}`).join('\n       ')})`);
   // A return's status is read off what its lines say happened (see README: statuses of imported returns).
   // Returns given on one row need no aggregate: the same rules, read off that row. The customer is the order's.
   await conn.run(`
@@ -165,32 +170,66 @@ export async function upsertReturnRows(conn: DuckDBConnection, tenantId: string,
     )
     select x.*, o.customer_id from per_return x
     left join (select id, customer_id from orders where tenant_id = ${t}) o on o.id = x.order_id`);
-  const RETURN_SET = ['status', 'resolution', 'requested_at', 'approved_at', 'received_at', 'inspected_at', 'resolved_at'];
-  await conn.run(`
-    update returns r set ${RETURN_SET.map((c) => `${c} = x.${c}`).join(', ')}
-    from import_returns x
-    where not x.is_new and r.tenant_id = ${t} and r.id = x.id and (${RETURN_SET.map((c) => `r.${c} is distinct from x.${c}`).join(' or ')})`);
-  await conn.run(`
-    insert into returns (tenant_id, id, order_id, customer_id, status, resolution, source, requested_at, approved_at, received_at,
-                         inspected_at, resolved_at, version, updated_at, import_id)
-    select ${t}, id, order_id, customer_id, status, resolution, 'import', requested_at, approved_at, received_at,
-           inspected_at, resolved_at, 1, now(), ${lit(importId)}
-    from import_returns where is_new`);
-  await conn.run(`
-    update return_lines rl set ${LINE_SET.map((c) => `${c} = ${lineValue(c)}`).join(', ')}
-    from import_checked v
-    where v.problems = '' and not v.is_new and rl.tenant_id = ${t} and rl.return_id = v.return_id and rl.sku = v.sku
-      and (${LINE_SET.map((c) => `rl.${c} is distinct from ${lineValue(c)}`).join(' or ')})`);
-  const lineColumns = `${t}, v.return_id, v.order_id, v.line_id, v.sku, ${LINE_SET.map(lineValue).join(', ')}`;
-  await conn.run(`
-    insert into return_lines (tenant_id, return_id, order_id, line_id, sku, ${LINE_SET.join(', ')})
-    select ${lineColumns} from import_checked v where v.problems = '' and v.is_new
-    union all
-    select ${lineColumns} from import_checked v anti join ${storedLines} rl on rl.return_id = v.return_id and rl.sku = v.sku
-    where v.problems = '' and not v.is_new`);
-  await conn.run(`update returns set updated_at = now() where tenant_id = ${t} and id in (select return_id from import_changed)`);
-  const [[newReturns, changedReturns]] = (
-    await conn.runAndReadAll('select (select count(*) from import_returns where is_new), (select count(*) from import_changed)')
+  // Stored returns this file changes, in their lines (added or different) or in what those lines make of the
+  // return (status, resolution, dates): they get a new updated_at, which is what the KPI marts refresh
+  // incrementally on. Identical re-imports change nothing, not even that.
+  await conn.run(`create or replace temp table import_changed as
+    select v.return_id from import_checked v
+    left join ${storedLinesOf(t)} rl on rl.return_id = v.return_id and rl.sku = v.sku
+    where v.problems = '' and not v.is_new and (rl.return_id is null
+       ${LINE_SET.map((c) => `or rl.${c} is distinct from ${lineValue(c)}`).join('\n       ')})
+    union
+    select x.id from import_returns x join (select * from returns where tenant_id = ${t}) r on r.id = x.id
+    where not x.is_new and (${RETURN_SET.map((c) => `r.${c} is distinct from x.${c}`).join(' or ')})`);
+  const [[newReturns, storedReturns, changedReturns]] = (
+    await conn.runAndReadAll('select count(*) filter (where is_new), count(*) filter (where not is_new), (select count(*) from import_changed) from import_returns')
   ).getRows();
-  return { newReturns: Number(newReturns), changedReturns: Number(changedReturns) };
+  return { newReturns: Number(newReturns), storedReturns: Number(storedReturns), changedReturns: Number(changedReturns) };
+}
+
+/**
+ * Writes the valid checked return rows into returns and return_lines (inside the caller's transaction, after
+ * prepareReturnWrites); new returns are stamped with the import's id. A refund given in the file stays on its
+ * line (refund_amount, refunded_at): the refunds table is the ledger of refunds Rebound itself pays, and it never
+ * pays a line that already carries one (see recordLineRefund).
+ */
+export async function writeReturnRows(conn: DuckDBConnection, tenantId: string, importId: string, writes: ReturnWrites): Promise<void> {
+  const t = lit(tenantId);
+  // A statement with nothing to do still scans the table it would change, so it is not run at all.
+  if (writes.storedReturns > 0) {
+    await conn.run(`
+      update returns r set ${RETURN_SET.map((c) => `${c} = x.${c}`).join(', ')}
+      from import_returns x
+      where not x.is_new and r.tenant_id = ${t} and r.id = x.id and (${RETURN_SET.map((c) => `r.${c} is distinct from x.${c}`).join(' or ')})`);
+  }
+  if (writes.newReturns > 0) {
+    await conn.run(`
+      insert into returns (tenant_id, id, order_id, customer_id, status, resolution, source, requested_at, approved_at, received_at,
+                           inspected_at, resolved_at, version, updated_at, import_id)
+      select ${t}, id, order_id, customer_id, status, resolution, 'import', requested_at, approved_at, received_at,
+             inspected_at, resolved_at, 1, now(), ${lit(importId)}
+      from import_returns where is_new`);
+  }
+  if (writes.storedReturns > 0) {
+    await conn.run(`
+      update return_lines rl set ${LINE_SET.map((c) => `${c} = ${lineValue(c)}`).join(', ')}
+      from import_checked v
+      where v.problems = '' and not v.is_new and rl.tenant_id = ${t} and rl.return_id = v.return_id and rl.sku = v.sku
+        and (${LINE_SET.map((c) => `rl.${c} is distinct from ${lineValue(c)}`).join(' or ')})`);
+  }
+  const lineColumns = `${t}, v.return_id, v.order_id, v.line_id, v.sku, ${LINE_SET.map(lineValue).join(', ')}`;
+  // Lines of new returns, and lines a stored return gains.
+  const sources = [
+    writes.newReturns > 0 ? `select ${lineColumns} from import_checked v where v.problems = '' and v.is_new` : null,
+    writes.changedReturns > 0
+      ? `select ${lineColumns} from import_checked v anti join ${storedLinesOf(t)} rl on rl.return_id = v.return_id and rl.sku = v.sku
+         where v.problems = '' and not v.is_new`
+      : null,
+  ].filter((x) => x !== null);
+  if (sources.length) {
+    await conn.run(`insert into return_lines (tenant_id, return_id, order_id, line_id, sku, ${LINE_SET.join(', ')})\n    ${sources.join('\n    union all\n    ')}`);
+  }
+  if (writes.changedReturns > 0) {
+    await conn.run(`update returns set updated_at = now() where tenant_id = ${t} and id in (select return_id from import_changed)`);
+  }
 }
