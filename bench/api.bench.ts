@@ -28,7 +28,7 @@ export default async function apiBench(): Promise<BenchRow[]> {
   const { tenant, apiKey } = await engine.tenants.createTenant({ name: 'Bench', currency: 'USD' });
   // Orders are bulk-loaded in SQL: the benchmark is about the return request, not order creation.
   await engine.store.withConnection(async (c) => {
-    await c.run(`insert into orders select '${tenant.id}', 'B-' || i, now() - interval 2 day, null, 'C-' || (i % 5000), 'USD', 'web', 'bench', now() from range(${ORDERS}) t(i)`);
+    await c.run(`insert into orders select '${tenant.id}', 'B-' || i, now() - interval 2 day, null, 'C-' || (i % 5000), 'USD', 'web', 'bench', now(), now() from range(${ORDERS}) t(i)`);
     await c.run(`insert into order_lines select '${tenant.id}', 'B-' || i, 'TEE', 'TEE', 'Tee', 'apparel', 1, 25, 0.2, 7, false from range(${ORDERS}) t(i)`);
   });
   const app = await buildApp({ engine });

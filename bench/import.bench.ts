@@ -23,7 +23,7 @@ export default async function importBench(): Promise<BenchRow[]> {
     const { tenant } = await engine.tenants.createTenant({ name: 'Bench', currency: 'USD' });
     const file = join(dir, 'returns.csv');
     await engine.store.withConnection(async (c) => {
-      await c.run(`insert into orders select '${tenant.id}', 'O' || i, timestamptz '2026-01-01', null, 'C' || (i % 100000), 'USD', 'web', 'bench', now() from range(${LINES}) t(i)`);
+      await c.run(`insert into orders select '${tenant.id}', 'O' || i, timestamptz '2026-01-01', null, 'C' || (i % 100000), 'USD', 'web', 'bench', now(), now() from range(${LINES}) t(i)`);
       await c.run(`insert into order_lines select '${tenant.id}', 'O' || i, 'SKU' || (i % 997), 'SKU' || (i % 997), null, 'apparel', 2, 49.9, 0.4, null, false from range(${LINES}) t(i)`);
       await c.run(`copy (select 'R' || i as return_id, 'O' || i as order_id, 'SKU' || (i % 997) as sku, 1 + i % 2 as quantity, '2026-02-01T10:00:00Z' as requested_at,
                           ['size_too_small', 'defective', 'SIZE_TOO_LARGE', ''][1 + i % 4] as reason_code, 'does not fit, sending it back' as reason_text,

@@ -19,7 +19,7 @@ async function load(engine: Awaited<ReturnType<typeof engineInTempDir>>['engine'
   await engine.store.withConnection(async (c) => {
     const t = `'${tenantId}'`;
     const cats = `['apparel','footwear','electronics','home','beauty']`;
-    await c.run(`insert into orders select ${t}, 'O' || i, timestamptz '2025-01-01' + to_seconds((hash(i) % 31536000)::bigint), null, 'C' || (hash(i * 7) % 500000), 'USD', ['web','app','marketplace'][(1 + hash(i) % 3)::int], 'bench', now() from range(${from * 2}, ${(from + count) * 2}) t(i)`);
+    await c.run(`insert into orders select ${t}, 'O' || i, timestamptz '2025-01-01' + to_seconds((hash(i) % 31536000)::bigint), null, 'C' || (hash(i * 7) % 500000), 'USD', ['web','app','marketplace'][(1 + hash(i) % 3)::int], 'bench', now(), now() from range(${from * 2}, ${(from + count) * 2}) t(i)`);
     await c.run(`insert into order_lines select ${t}, 'O' || i, '1', 'SKU' || (hash(i * 3) % 5000), null, ${cats}[(1 + hash(i * 3) % 5000 % 5)::int], 1, 10 + hash(i) % 200, 0.5, null, false from range(${from * 2}, ${(from + count) * 2}) t(i)`);
     await c.run(`insert into returns (tenant_id, id, order_id, customer_id, status, resolution, source, requested_at, version, updated_at)
       select ${t}, 'R' || i, 'O' || (i * 2), 'C' || (hash(i * 14) % 500000), 'resolved', ['refund','exchange','store_credit','keep_it'][(1 + hash(i) % 4)::int], 'bench',

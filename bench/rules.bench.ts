@@ -53,7 +53,7 @@ export default async function rulesBench(): Promise<BenchRow[]> {
     const { tenant } = await engine.tenants.createTenant({ name: 'Bench', currency: 'USD' });
     await engine.store.withConnection(async (c) => {
       const tt = `'${tenant.id}'`;
-      await c.run(`insert into orders select ${tt}, 'O' || i, timestamptz '2026-01-01', null, 'C' || (i % 200000), 'USD', 'web', 'bench', now() from range(${RETURNS}) t(i)`);
+      await c.run(`insert into orders select ${tt}, 'O' || i, timestamptz '2026-01-01', null, 'C' || (i % 200000), 'USD', 'web', 'bench', now(), now() from range(${RETURNS}) t(i)`);
       await c.run(`insert into order_lines select ${tt}, 'O' || i, '1', 'SKU' || (i % 3000), null, ['apparel','footwear','electronics','home','beauty'][(1 + i % 5)::int], 1, 5 + i % 400, 0.5, null, false from range(${RETURNS}) t(i)`);
       await c.run(`insert into returns (tenant_id, id, order_id, customer_id, status, source, requested_at, version, updated_at, fraud_score)
                    select ${tt}, 'R' || i, 'O' || i, 'C' || (i % 200000), 'resolved', 'bench', timestamptz '2026-01-10', 1, now(), (i % 10) / 10 from range(${RETURNS}) t(i)`);

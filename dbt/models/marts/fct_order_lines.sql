@@ -1,23 +1,23 @@
-{{ config(materialized='incremental', watermark='loaded_at', incremental_strategy='append') }}
+{{ config(materialized='incremental', watermark='loaded_at', unique_key=['tenant_id', 'order_id'], incremental_strategy='delete+insert') }}
 
--- Every order line; the denominator of the return rate. Incremental: the lines of orders loaded since the last
--- build are appended. Orders carry no updated_at, so a change to the lines of a stored order reaches this fact
--- on a full rebuild (`rebound dbt build --full-refresh`).
+-- Every order line; the denominator of the return rate. Incremental: every order loaded or changed since the
+-- last build (a new order, or a re-imported one with another line, quantity or price: `orders.updated_at`)
+-- replaces all its rows.
 with
 
 {% if is_incremental() %}
--- Only the new orders and their lines are read and joined, not every order line with its order.
-new_orders as materialized (
+-- Only the new and changed orders and their lines are read and joined, not every order line with its order.
+changed_orders as materialized (
     select * from {{ ref('stg_orders') }} where {{ newer_than_stored('loaded_at') }}
 ),
 
-new_order_lines as materialized (
+changed_order_lines as materialized (
     select l.* from {{ ref('stg_order_lines') }} l
-    semi join new_orders o on o.tenant_id = l.tenant_id and o.order_id = l.order_id
+    semi join changed_orders o on o.tenant_id = l.tenant_id and o.order_id = l.order_id
 ),
 
 order_lines as (
-    {{ order_lines_with_factors('new_order_lines', 'new_orders') }}
+    {{ order_lines_with_factors('changed_order_lines', 'changed_orders') }}
 )
 {% else %}
 order_lines as (

@@ -10,5 +10,6 @@ select
     currency,
     ordered_at,
     delivered_at,
-    created_at as loaded_at
+    -- When the order or one of its lines last changed (orders stored before updated_at existed: when loaded).
+    coalesce(updated_at, created_at) as loaded_at
 from source

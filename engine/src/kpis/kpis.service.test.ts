@@ -36,7 +36,7 @@ describe('the KPI definitions on the public contract store', () => {
     const t = `'${tenant.id}'`;
     // Ten refunds of 0.10: summed as doubles they make 0.9999999999999999.
     await engine.store.withConnection(async (c) => {
-      await c.run(`insert into orders select ${t}, 'O' || i, timestamptz '2026-05-01', null, 'C1', 'EUR', 'web', 'test', now() from range(10) t(i)`);
+      await c.run(`insert into orders select ${t}, 'O' || i, timestamptz '2026-05-01', null, 'C1', 'EUR', 'web', 'test', now(), now() from range(10) t(i)`);
       await c.run(`insert into order_lines select ${t}, 'O' || i, '1', 'SKU1', null, 'apparel', 1, 0.30, 0.5, null, false from range(10) t(i)`);
       await c.run(`insert into returns (tenant_id, id, order_id, customer_id, status, resolution, source, requested_at, version, updated_at)
                    select ${t}, 'R' || i, 'O' || i, 'C1', 'resolved', 'refund', 'test', timestamptz '2026-05-03', 1, now() from range(10) t(i)`);

@@ -13,8 +13,8 @@ beforeAll(async () => {
   tenantId = (await engine.tenants.createTenant({ name: 'Counting', currency: 'EUR' })).tenant.id;
   const t = `'${tenantId}'`;
   await engine.store.withConnection(async (c) => {
-    await c.run(`insert into orders values (${t}, 'O-1', '2026-05-01T10:00:00Z', null, 'K-1', 'EUR', 'web', 'test', now()),
-                                           (${t}, 'O-2', '2026-05-02T10:00:00Z', null, 'K-2', 'EUR', 'app', 'test', now())`);
+    await c.run(`insert into orders values (${t}, 'O-1', '2026-05-01T10:00:00Z', null, 'K-1', 'EUR', 'web', 'test', now(), now()),
+                                           (${t}, 'O-2', '2026-05-02T10:00:00Z', null, 'K-2', 'EUR', 'app', 'test', now(), now())`);
     await c.run(`insert into order_lines values (${t}, 'O-1', '1', 'A', null, 'apparel', 1, 10, null, null, false),
       (${t}, 'O-1', '2', 'B', null, 'apparel', 1, 20, null, null, false), (${t}, 'O-1', '3', 'C', null, 'home', 1, 30, null, null, false),
       (${t}, 'O-2', '1', 'A', null, 'apparel', 2, 10, null, null, false)`);

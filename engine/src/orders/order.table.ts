@@ -34,6 +34,8 @@ export interface OrderTable {
   channel: string | null;
   source: string;
   created_at: ColumnType<Date, string | Date, never>;
+  /** When the order or one of its lines last changed (the KPI marts refresh on it). */
+  updated_at: ColumnType<Date, string | Date, string | Date>;
 }
 
 /** One line of an order. */

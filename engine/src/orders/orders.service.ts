@@ -124,6 +124,7 @@ export class OrdersService {
           channel: input.channel ?? null,
           source: opts.source ?? 'api',
           created_at: now,
+          updated_at: now,
         },
         lines,
       );

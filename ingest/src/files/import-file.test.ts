@@ -52,7 +52,7 @@ describe('importing orders and returns', () => {
     // (the refunds table is the ledger of what Rebound itself pays).
     const events = await engine.store.query<{ entity_id: string; payload: string }>("select entity_id, payload from events where type = 'import.completed' order by seq");
     expect(events.map((e) => [e.entity_id, JSON.parse(e.payload)])).toEqual([
-      [orders.importId, { kind: 'orders', file: 'orders.csv', rows: 6, imported: 6, rejected: 0 }],
+      [orders.importId, { kind: 'orders', file: 'orders.csv', rows: 6, imported: 6, rejected: 0, new_orders: 4, changed_orders: 0 }],
       [returns.importId, { kind: 'returns', file: 'returns.csv', rows: 5, imported: 5, rejected: 0, new_returns: 5, changed_returns: 0 }],
     ]);
     expect(await count('events')).toBe(2);

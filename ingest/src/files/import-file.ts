@@ -57,16 +57,18 @@ export async function importFile(
       else await checkReturnRows(conn, tenant.id, rows);
       const rejected = Number((await conn.runAndReadAll(`select count(*) from import_checked where problems <> ''`)).getRows()[0][0]);
       phase('writing');
-      const returnWrites = opts.kind === 'orders' ? null : await prepareReturnWrites(conn, tenant.id);
-      if (opts.kind === 'orders') await prepareOrderWrites(conn, tenant.id);
+      const orderWrites = opts.kind === 'orders' ? await prepareOrderWrites(conn, tenant.id) : null;
+      const returnWrites = opts.kind === 'returns' ? await prepareReturnWrites(conn, tenant.id) : null;
       await conn.run('begin transaction');
       try {
         let payload: Record<string, unknown> = { kind: opts.kind, file: basename(opts.file), rows, imported: rows - rejected, rejected };
-        let changed: boolean;
-        if (returnWrites === null) {
-          const { changedRows } = await writeOrderRows(conn, tenant.id, tenant.currency);
-          changed = changedRows > 0;
-        } else {
+        let changed = false;
+        if (orderWrites) {
+          await writeOrderRows(conn, tenant.id, tenant.currency, orderWrites);
+          payload = { ...payload, new_orders: orderWrites.newOrders, changed_orders: orderWrites.changedOrders };
+          changed = orderWrites.newOrders + orderWrites.changedOrders > 0;
+        }
+        if (returnWrites) {
           await writeReturnRows(conn, tenant.id, importId, returnWrites);
           payload = { ...payload, new_returns: returnWrites.newReturns, changed_returns: returnWrites.changedReturns };
           changed = returnWrites.newReturns + returnWrites.changedReturns > 0;

@@ -42,14 +42,16 @@ it('refreshes the marts incrementally after an import, to the same facts and ans
   await importFile(engine, { kind: 'orders', file: join(fixtures, 'orders.csv'), tenantId });
   await importFile(engine, { kind: 'returns', file: join(fixtures, 'returns.csv'), tenantId });
 
-  // A later pair of files: new orders, a return of two lines of one of them, and a stored return (Q-2) whose
-  // refund changed.
+  // A later pair of files: new orders, a corrected price on a stored order line with a return (S-3 line 2,
+  // returned as Q-3, which no returns file touches again), a return of two lines of a new order, and a stored
+  // return (Q-2) whose refund changed.
   const orders = join(dir, 'orders-2.csv');
   writeFileSync(orders, [
     'order_id,line_id,ordered_at,customer_id,sku,category,quantity,unit_price,currency,channel,weight_kg',
     'S-5,1,2026-05-20T09:00:00Z,K-5,JEANS-32,apparel,1,80.00,EUR,web,0.8',
     'S-5,2,2026-05-20T09:00:00Z,K-5,BELT,apparel,2,25.00,EUR,web,',
     'S-6,1,2026-05-04T15:30:00Z,K-2,CABLE,electronics,1,9.00,EUR,app,0.1',
+    'S-3,2,2026-05-10T11:00:00Z,K-3,BOOT-41,footwear,1,120.00,EUR,web,1.4',
   ].join('\n'));
   const returns = join(dir, 'returns-2.csv');
   writeFileSync(returns, [
@@ -71,6 +73,10 @@ it('refreshes the marts incrementally after an import, to the same facts and ans
 
   const incremental = await snapshot();
   expect(incremental.facts[1].filter((r) => r.return_id === 'N-1')).toHaveLength(2);
+  // The corrected price reached both facts without a full rebuild.
+  const price = (rows: Record<string, unknown>[], pick: (r: Record<string, unknown>) => boolean) => rows.filter(pick).map((r) => Number(r.unit_price ?? r.line_value));
+  expect(price(incremental.facts[0], (r) => r.order_id === 'S-3' && r.sku === 'BOOT-41')).toEqual([120]);
+  expect(price(incremental.facts[1], (r) => r.return_id === 'Q-3')).toEqual([120]);
   await engine.kpis.refresh({ fullRefresh: true, runTests: false });
   expect(await snapshot()).toEqual(incremental);
 });

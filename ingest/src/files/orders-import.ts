@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { integerAtLeast, lit, money, nonNegative, required, timestamp, ts } from './sql-checks';
 
 /** Temp tables an orders import leaves behind, for the caller to drop. */
-export const ORDER_TEMP_TABLES = ['import_customers', 'import_orders'];
+export const ORDER_TEMP_TABLES = ['import_customers', 'import_orders', 'import_orders_changed'];
 
 // The rows that passed every check.
 const valid = `(select * from import_checked where problems = '')`;
@@ -43,12 +43,34 @@ export async function checkOrderRows(conn: DuckDBConnection, tenantId: string, c
     from parsed`);
 }
 
+// The order_lines columns an import sets, and the value a checked row gives each, typed as the column is.
+const LINE_SET = ['sku', 'product_name', 'category', 'quantity', 'unit_price', 'weight_kg', 'co2e_kg'];
+const lineValue: Record<string, string> = {
+  sku: 'v.sku', product_name: 'v.product_name', category: 'lower(v.category)', quantity: 'v.v_quantity',
+  unit_price: 'v.v_unit_price', weight_kg: 'v.v_weight_kg', co2e_kg: 'v.v_co2e_kg',
+};
+// The header of a stored order differs from the file's (a delivery date or channel the file leaves out is kept).
+const headerDiffers = `(o.ordered_at is distinct from x.ordered_at or o.customer_id is distinct from x.customer_id
+  or (x.delivered_at is not null and o.delivered_at is distinct from x.delivered_at)
+  or (x.channel is not null and o.channel is distinct from x.channel))`;
+const storedLinesOf = (t: string) =>
+  `(select * from order_lines where tenant_id = ${t} and order_id in (select id from import_orders where not is_new))`;
+
+/** What an orders import is about to write: counted before the transaction, so a no-op skips its statement. */
+export interface OrderWrites {
+  newOrders: number;
+  /** Stored orders the file gives again (changed or not). */
+  storedOrders: number;
+  /** Stored orders whose header or lines the file changes or adds to. */
+  changedOrders: number;
+}
+
 /**
- * Derives, from the checked rows, the temp tables the writes read (`import_customers`, `import_orders`). Runs
- * before the writing transaction: DuckDB inserts about half as fast from a table created in the same
- * transaction, and these tables are the import's own scratch, not store data.
+ * Derives, from the checked rows, the temp tables the writes read (`import_customers`, `import_orders`,
+ * `import_orders_changed`). Runs before the writing transaction: DuckDB inserts about half as fast from a table
+ * created in the same transaction, and these tables are the import's own scratch, not store data.
  */
-export async function prepareOrderWrites(conn: DuckDBConnection, tenantId: string): Promise<void> {
+export async function prepareOrderWrites(conn: DuckDBConnection, tenantId: string): Promise<OrderWrites> {
   const t = lit(tenantId);
   // New keys are plainly inserted (in key order, so a lookup by id finds them in few row groups) and stored ones
   // updated only where they differ. A stored customer's contact details are only filled in.
@@ -65,18 +87,28 @@ export async function prepareOrderWrites(conn: DuckDBConnection, tenantId: strin
     select order_id as id, arg_min(v_ordered_at, line) as ordered_at, arg_min(v_delivered_at, line) as delivered_at,
            arg_min(customer_id, line) as customer_id, lower(arg_min(channel, line)) as channel, any_value(is_new) as is_new
     from ${valid} v group by order_id order by order_id`);
+  // Stored orders this file changes, in their header or their lines (changed or added): they get a new
+  // updated_at, and so do their returns, whose KPI facts carry the order's values. Identical re-imports change
+  // nothing, not even that.
+  await conn.run(`
+    create or replace temp table import_orders_changed as
+    select x.id from import_orders x join (select * from orders where tenant_id = ${t}) o on o.id = x.id
+    where not x.is_new and ${headerDiffers}
+    union
+    select v.order_id from ${valid} v left join ${storedLinesOf(t)} l on l.order_id = v.order_id and l.line_id = v.line_key
+    where not v.is_new and (l.order_id is null ${LINE_SET.map((c) => `or l.${c} is distinct from ${lineValue[c]}`).join(' ')})`);
+  const [[newOrders, storedOrders, changedOrders]] = (
+    await conn.runAndReadAll('select count(*) filter (where is_new), count(*) filter (where not is_new), (select count(*) from import_orders_changed) from import_orders')
+  ).getRows();
+  return { newOrders: Number(newOrders), storedOrders: Number(storedOrders), changedOrders: Number(changedOrders) };
 }
 
 /**
  * Writes the valid checked order rows into customers, products, orders and order_lines (inside the caller's
- * transaction, after prepareOrderWrites); returns how many orders and order lines it added or changed.
+ * transaction, after prepareOrderWrites).
  */
-export async function writeOrderRows(conn: DuckDBConnection, tenantId: string, currency: string): Promise<{ changedRows: number }> {
+export async function writeOrderRows(conn: DuckDBConnection, tenantId: string, currency: string, writes: OrderWrites): Promise<void> {
   const t = lit(tenantId);
-  let changedRows = 0;
-  const counted = async (statement: string) => {
-    changedRows += (await conn.run(statement)).rowsChanged;
-  };
   await conn.run(`
     update customers c set email = coalesce(c.email, x.email), phone = coalesce(c.phone, x.phone), address = coalesce(c.address, x.address)
     from import_customers x
@@ -94,36 +126,34 @@ export async function writeOrderRows(conn: DuckDBConnection, tenantId: string, c
     on conflict (tenant_id, sku) do update set
       name = coalesce(excluded.name, products.name), category = excluded.category, price = excluded.price,
       weight_kg = coalesce(excluded.weight_kg, products.weight_kg), co2e_kg = coalesce(excluded.co2e_kg, products.co2e_kg)`);
-  await counted(`
-    update orders o set ordered_at = x.ordered_at, delivered_at = coalesce(x.delivered_at, o.delivered_at),
-      customer_id = x.customer_id, channel = coalesce(x.channel, o.channel)
-    from import_orders x
-    where not x.is_new and o.tenant_id = ${t} and o.id = x.id
-      and (o.ordered_at is distinct from x.ordered_at or o.customer_id is distinct from x.customer_id
-           or (x.delivered_at is not null and o.delivered_at is distinct from x.delivered_at)
-           or (x.channel is not null and o.channel is distinct from x.channel))`);
-  await counted(`
-    insert into orders (tenant_id, id, ordered_at, delivered_at, customer_id, currency, channel, source, created_at)
-    select ${t}, id, ordered_at, delivered_at, customer_id, ${lit(currency)}, channel, 'import', now()
-    from import_orders where is_new`);
-  // Lines of new orders cannot be stored yet; those of stored orders are compared and updated or added.
-  const LINE_SET = ['sku', 'product_name', 'category', 'quantity', 'unit_price', 'weight_kg', 'co2e_kg'];
-  const lineValue: Record<string, string> = {
-    sku: 'v.sku', product_name: 'v.product_name', category: 'lower(v.category)', quantity: 'v.v_quantity',
-    unit_price: 'v.v_unit_price', weight_kg: 'v.v_weight_kg', co2e_kg: 'v.v_co2e_kg',
-  };
-  const storedLines = `(select order_id, line_id from order_lines where tenant_id = ${t} and order_id in (select id from import_orders where not is_new))`;
-  await counted(`
-    update order_lines l set ${LINE_SET.map((c) => `${c} = ${lineValue[c]}`).join(', ')}
-    from ${valid} v
-    where not v.is_new and l.tenant_id = ${t} and l.order_id = v.order_id and l.line_id = v.line_key
-      and (${LINE_SET.map((c) => `l.${c} is distinct from ${lineValue[c]}`).join(' or ')})`);
-  const lineColumns = `${t}, v.order_id, v.line_key, ${LINE_SET.map((c) => lineValue[c]).join(', ')}, false`;
-  await counted(`
-    insert into order_lines (tenant_id, order_id, line_id, ${LINE_SET.join(', ')}, final_sale)
-    select ${lineColumns} from ${valid} v where v.is_new
-    union all
-    select ${lineColumns} from ${valid} v anti join ${storedLines} l on l.order_id = v.order_id and l.line_id = v.line_key
-    where not v.is_new`);
-  return { changedRows };
+  if (writes.newOrders > 0) {
+    await conn.run(`
+      insert into orders (tenant_id, id, ordered_at, delivered_at, customer_id, currency, channel, source, created_at, updated_at)
+      select ${t}, id, ordered_at, delivered_at, customer_id, ${lit(currency)}, channel, 'import', now(), now()
+      from import_orders where is_new`);
+    // Lines of new orders cannot be stored yet: plainly inserted.
+    await conn.run(`
+      insert into order_lines (tenant_id, order_id, line_id, ${LINE_SET.join(', ')}, final_sale)
+      select ${t}, v.order_id, v.line_key, ${LINE_SET.map((c) => lineValue[c]).join(', ')}, false from ${valid} v where v.is_new`);
+  }
+  // Stored orders: only the changed ones are touched (a statement with nothing to do still scans its table).
+  if (writes.changedOrders > 0) {
+    await conn.run(`
+      update orders o set ordered_at = x.ordered_at, delivered_at = coalesce(x.delivered_at, o.delivered_at),
+        customer_id = x.customer_id, channel = coalesce(x.channel, o.channel)
+      from import_orders x
+      where not x.is_new and o.tenant_id = ${t} and o.id = x.id and ${headerDiffers}`);
+    await conn.run(`
+      update order_lines l set ${LINE_SET.map((c) => `${c} = ${lineValue[c]}`).join(', ')}
+      from ${valid} v
+      where not v.is_new and l.tenant_id = ${t} and l.order_id = v.order_id and l.line_id = v.line_key
+        and (${LINE_SET.map((c) => `l.${c} is distinct from ${lineValue[c]}`).join(' or ')})`);
+    await conn.run(`
+      insert into order_lines (tenant_id, order_id, line_id, ${LINE_SET.join(', ')}, final_sale)
+      select ${t}, v.order_id, v.line_key, ${LINE_SET.map((c) => lineValue[c]).join(', ')}, false
+      from ${valid} v anti join ${storedLinesOf(t)} l on l.order_id = v.order_id and l.line_id = v.line_key
+      where not v.is_new`);
+    await conn.run(`update orders set updated_at = now() where tenant_id = ${t} and id in (select id from import_orders_changed)`);
+    await conn.run(`update returns set updated_at = now() where tenant_id = ${t} and order_id in (select id from import_orders_changed)`);
+  }
 }

@@ -17,7 +17,7 @@ export async function seedAnalyticsStore(engine: Engine, tenantId: string): Prom
     await c.run(`create or replace temp table seeded as
       select i, now() - to_days((hash(i, 'day') % 300)::int) - interval 8 day as ordered_at, c.*
       from range(1, 241) r(i) join catalog c on c.k = i % 10`);
-    await c.run(`insert into orders select ${t}, 'B-' || i, ordered_at, null, 'c-' || (i % 40), 'EUR', ['web', 'app', 'marketplace'][1 + i % 3], 'test', now() from seeded`);
+    await c.run(`insert into orders select ${t}, 'B-' || i, ordered_at, null, 'c-' || (i % 40), 'EUR', ['web', 'app', 'marketplace'][1 + i % 3], 'test', now(), now() from seeded`);
     await c.run(`insert into order_lines select ${t}, 'B-' || i, '1', sku, product_name, category, 1 + i % 2, price, weight, null, false from seeded`);
     // Apparel and footwear come back more often, like in real stores.
     await c.run(`create or replace temp table returned as

@@ -8,6 +8,7 @@ import * as reasonCorrections from './0007-reason-corrections';
 import * as returnTrackingAndShopifyLinks from './0009-return-tracking-and-shopify-links';
 import * as historyTablesWithoutKeys from './0010-history-tables-without-keys';
 import * as importBatches from './0011-import-batches';
+import * as orderUpdatedAt from './0012-order-updated-at';
 
 /** The ordered list of migrations; add a file `NNNN-<what>.ts` and list it here. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0009-return-tracking-and-shopify-links': returnTrackingAndShopifyLinks,
   '0010-history-tables-without-keys': historyTablesWithoutKeys,
   '0011-import-batches': importBatches,
+  '0012-order-updated-at': orderUpdatedAt,
 };
