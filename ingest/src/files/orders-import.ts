@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { integerAtLeast, lit, money, nonNegative, required, timestamp, ts } from './sql-checks';
+import { countNewAndChanged, integerAtLeast, lit, money, nonNegative, required, timestamp, ts } from './sql-checks';
 
 /** Temp tables an orders import leaves behind, for the caller to drop. */
 export const ORDER_TEMP_TABLES = ['import_customers', 'import_orders', 'import_orders_changed'];
@@ -59,8 +59,6 @@ const storedLinesOf = (t: string) =>
 /** What an orders import is about to write: counted before the transaction, so a no-op skips its statement. */
 export interface OrderWrites {
   newOrders: number;
-  /** Stored orders the file gives again (changed or not). */
-  storedOrders: number;
   /** Stored orders whose header or lines the file changes or adds to. */
   changedOrders: number;
 }
@@ -97,10 +95,8 @@ export async function prepareOrderWrites(conn: DuckDBConnection, tenantId: strin
     union
     select v.order_id from ${valid} v left join ${storedLinesOf(t)} l on l.order_id = v.order_id and l.line_id = v.line_key
     where not v.is_new and (l.order_id is null ${LINE_SET.map((c) => `or l.${c} is distinct from ${lineValue[c]}`).join(' ')})`);
-  const [[newOrders, storedOrders, changedOrders]] = (
-    await conn.runAndReadAll('select count(*) filter (where is_new), count(*) filter (where not is_new), (select count(*) from import_orders_changed) from import_orders')
-  ).getRows();
-  return { newOrders: Number(newOrders), storedOrders: Number(storedOrders), changedOrders: Number(changedOrders) };
+  const { fresh, changed } = await countNewAndChanged(conn, 'import_orders', 'import_orders_changed');
+  return { newOrders: fresh, changedOrders: changed };
 }
 
 /**

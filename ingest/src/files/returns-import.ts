@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { CONDITIONS, DISPOSITIONS, RESOLUTIONS } from '@rebound/engine';
 import { REASON_ALIASES } from '@rebound/engine/taxonomy';
-import { integerAtLeast, lit, money, nonNegative, oneOf, required, timestamp, ts } from './sql-checks';
+import { countNewAndChanged, integerAtLeast, lit, money, nonNegative, oneOf, required, timestamp, ts } from './sql-checks';
 
 const TIMESTAMPS = ['requested_at', 'received_at', 'inspected_at', 'restocked_at', 'refunded_at'];
 const AMOUNTS = ['refund_amount', 'recovered_value', 'shipping_cost', 'processing_cost', 'distance_km'];
@@ -122,8 +122,6 @@ export async function checkReturnRows(conn: DuckDBConnection, tenantId: string, 
 /** What a returns import is about to write: counted before the transaction, so a no-op skips its statement. */
 export interface ReturnWrites {
   newReturns: number;
-  /** Stored returns the file gives again (changed or not). */
-  storedReturns: number;
   /** Stored returns whose lines the file adds or changes. */
   changedReturns: number;
 }
@@ -181,10 +179,8 @@ export async function prepareReturnWrites(conn: DuckDBConnection, tenantId: stri
     union
     select x.id from import_returns x join (select * from returns where tenant_id = ${t}) r on r.id = x.id
     where not x.is_new and (${RETURN_SET.map((c) => `r.${c} is distinct from x.${c}`).join(' or ')})`);
-  const [[newReturns, storedReturns, changedReturns]] = (
-    await conn.runAndReadAll('select count(*) filter (where is_new), count(*) filter (where not is_new), (select count(*) from import_changed) from import_returns')
-  ).getRows();
-  return { newReturns: Number(newReturns), storedReturns: Number(storedReturns), changedReturns: Number(changedReturns) };
+  const { fresh, changed } = await countNewAndChanged(conn, 'import_returns', 'import_changed');
+  return { newReturns: fresh, changedReturns: changed };
 }
 
 /**
@@ -195,8 +191,9 @@ export async function prepareReturnWrites(conn: DuckDBConnection, tenantId: stri
  */
 export async function writeReturnRows(conn: DuckDBConnection, tenantId: string, importId: string, writes: ReturnWrites): Promise<void> {
   const t = lit(tenantId);
-  // A statement with nothing to do still scans the table it would change, so it is not run at all.
-  if (writes.storedReturns > 0) {
+  // A statement with nothing to do still scans the table it would change, so it is not run at all. Every stored
+  // return an update below changes is in import_changed (its header or a line differs).
+  if (writes.changedReturns > 0) {
     await conn.run(`
       update returns r set ${RETURN_SET.map((c) => `${c} = x.${c}`).join(', ')}
       from import_returns x
@@ -210,7 +207,7 @@ export async function writeReturnRows(conn: DuckDBConnection, tenantId: string, 
              inspected_at, resolved_at, 1, now(), ${lit(importId)}
       from import_returns where is_new`);
   }
-  if (writes.storedReturns > 0) {
+  if (writes.changedReturns > 0) {
     await conn.run(`
       update return_lines rl set ${LINE_SET.map((c) => `${c} = ${lineValue(c)}`).join(', ')}
       from import_checked v

@@ -5,6 +5,8 @@
  * parse each column once and use the value both to check and to store.
  */
 
+import type { DuckDBConnection } from '@duckdb/node-api';
+
 /** Quotes a string as a SQL literal. */
 export function lit(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
@@ -48,4 +50,10 @@ export function ts(col: string): string {
 /** Parses a money column known to be valid (or null). */
 export function money(col: string): string {
   return `try_cast(${col} as decimal(18, 2))`;
+}
+
+/** Counts the new keys of an import's key table (`is_new`) and the stored ones its changed table lists. */
+export async function countNewAndChanged(conn: DuckDBConnection, keys: string, changed: string): Promise<{ fresh: number; changed: number }> {
+  const [[fresh, changedKeys]] = (await conn.runAndReadAll(`select count(*) filter (where is_new), (select count(*) from ${changed}) from ${keys}`)).getRows();
+  return { fresh: Number(fresh), changed: Number(changedKeys) };
 }
