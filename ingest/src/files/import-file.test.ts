@@ -121,6 +121,45 @@ describe('importing orders and returns', () => {
     expect(await engine.store.query("select quantity, unit_price::double as unit_price from order_lines where order_id = 'S-1' and line_id = '2'")).toEqual([{ quantity: 3, unit_price: 14.5 }]);
   });
 
+  it('keeps what a later file leaves out: a column it lacks or an empty cell never erases a stored value', async () => {
+    await importContractStore();
+    const lines = `select return_id, sku, quantity, reason_code, reason_text, condition, disposition, received_at, inspected_at, restocked_at, refunded_at,
+                   refund_amount::double as refund_amount, recovered_value::double as recovered_value, shipping_cost::double as shipping_cost,
+                   processing_cost::double as processing_cost, distance_km from return_lines order by all`;
+    const returnsBefore = await engine.store.query('select id, status, resolution, received_at, inspected_at, resolved_at from returns order by id');
+    const linesBefore = await engine.store.query(lines);
+    const orderLines = 'select order_id, line_id, product_name, weight_kg, co2e_kg, quantity, unit_price::double as unit_price from order_lines order by all';
+    const orderLinesBefore = await engine.store.query(orderLines);
+
+    // The required columns only: the same returns, nothing else said about them.
+    const bare = join(dir, 'bare-returns.csv');
+    writeFileSync(bare, 'return_id,order_id,sku,quantity,requested_at\n' +
+      'Q-2,S-2,SPKR,1,2026-05-09T08:00:00Z\nQ-3,S-3,BOOT-41,1,2026-05-14T17:00:00Z\n');
+    expect(await importFile(engine, { kind: 'returns', file: bare, tenantId })).toMatchObject({ imported: 2, rejected: 0 });
+    // Present columns with empty cells, and one value that does change.
+    const gaps = join(dir, 'gaps-returns.csv');
+    writeFileSync(gaps, 'return_id,order_id,sku,quantity,requested_at,reason_code,received_at,resolution,refund_amount,shipping_cost\n' +
+      'Q-1,S-1,HOOD-L,1,2026-05-08T10:00:00Z,,,,,6.50\n');
+    expect(await importFile(engine, { kind: 'returns', file: gaps, tenantId })).toMatchObject({ imported: 1, rejected: 0 });
+    expect(await engine.store.query('select id, status, resolution, received_at, inspected_at, resolved_at from returns order by id')).toEqual(returnsBefore);
+    const expected = linesBefore.map((l: any) => (l.return_id === 'Q-1' ? { ...l, shipping_cost: 6.5 } : l));
+    expect(await engine.store.query(lines)).toEqual(expected);
+    // Only Q-1 changed; the bare file changed nothing, so it left no import event.
+    const payloads = (await engine.store.query<{ payload: string }>("select payload from events where type = 'import.completed' order by seq")).map((e) => JSON.parse(e.payload));
+    expect(payloads.slice(2).map((p) => [p.file, p.changed_returns])).toEqual([['gaps-returns.csv', 1]]);
+
+    // An orders file without product names, weights or footprints keeps them on the stored lines; its price
+    // correction still applies.
+    const slim = join(dir, 'slim-orders.csv');
+    writeFileSync(slim, 'order_id,line_id,ordered_at,customer_id,sku,category,quantity,unit_price,co2e_kg\n' +
+      'S-1,1,2026-05-03T09:00:00Z,K-1,HOOD-L,apparel,1,55.00,\nS-2,1,2026-05-04T15:30:00Z,K-2,SPKR,electronics,1,89.00,\n');
+    expect(await importFile(engine, { kind: 'orders', file: slim, tenantId })).toMatchObject({ imported: 2, rejected: 0 });
+    const orderLinesAfter = orderLinesBefore.map((l: any) => (l.order_id === 'S-1' && l.line_id === '1' ? { ...l, unit_price: 55 } : l));
+    expect(await engine.store.query(orderLines)).toEqual(orderLinesAfter);
+    const orderEvents = (await engine.store.query<{ payload: string }>("select payload from events where type = 'import.completed' and (payload->>'kind') = 'orders' order by seq")).map((e) => JSON.parse(e.payload));
+    expect(orderEvents.at(-1)).toMatchObject({ file: 'slim-orders.csv', new_orders: 0, changed_orders: 1 });
+  });
+
   it('rejects bad rows with their line and a reason, imports the good ones, and writes the rejects file', async () => {
     await importContractStore();
     const bad = join(dir, 'bad_returns.csv');

@@ -49,6 +49,10 @@ const lineValue: Record<string, string> = {
   sku: 'v.sku', product_name: 'v.product_name', category: 'lower(v.category)', quantity: 'v.v_quantity',
   unit_price: 'v.v_unit_price', weight_kg: 'v.v_weight_kg', co2e_kg: 'v.v_co2e_kg',
 };
+// A stored line keeps the optional values a file leaves out (a column it lacks, or an empty cell), as the
+// header keeps its delivery date and channel: an import never erases what is known of an order.
+const OPTIONAL = ['product_name', 'weight_kg', 'co2e_kg'];
+const storedLineValue = (c: string) => (OPTIONAL.includes(c) ? `coalesce(${lineValue[c]}, l.${c})` : lineValue[c]);
 // The header of a stored order differs from the file's (a delivery date or channel the file leaves out is kept).
 const headerDiffers = `(o.ordered_at is distinct from x.ordered_at or o.customer_id is distinct from x.customer_id
   or (x.delivered_at is not null and o.delivered_at is distinct from x.delivered_at)
@@ -94,7 +98,7 @@ export async function prepareOrderWrites(conn: DuckDBConnection, tenantId: strin
     where not x.is_new and ${headerDiffers}
     union
     select v.order_id from ${valid} v left join ${storedLinesOf(t)} l on l.order_id = v.order_id and l.line_id = v.line_key
-    where not v.is_new and (l.order_id is null ${LINE_SET.map((c) => `or l.${c} is distinct from ${lineValue[c]}`).join(' ')})`);
+    where not v.is_new and (l.order_id is null ${LINE_SET.map((c) => `or l.${c} is distinct from ${storedLineValue(c)}`).join(' ')})`);
   const { fresh, changed } = await countNewAndChanged(conn, 'import_orders', 'import_orders_changed');
   return { newOrders: fresh, changedOrders: changed };
 }
@@ -140,10 +144,10 @@ export async function writeOrderRows(conn: DuckDBConnection, tenantId: string, c
       from import_orders x
       where not x.is_new and o.tenant_id = ${t} and o.id = x.id and ${headerDiffers}`);
     await conn.run(`
-      update order_lines l set ${LINE_SET.map((c) => `${c} = ${lineValue[c]}`).join(', ')}
+      update order_lines l set ${LINE_SET.map((c) => `${c} = ${storedLineValue(c)}`).join(', ')}
       from ${valid} v
       where not v.is_new and l.tenant_id = ${t} and l.order_id = v.order_id and l.line_id = v.line_key
-        and (${LINE_SET.map((c) => `l.${c} is distinct from ${lineValue[c]}`).join(' or ')})`);
+        and (${LINE_SET.map((c) => `l.${c} is distinct from ${storedLineValue(c)}`).join(' or ')})`);
     await conn.run(`
       insert into order_lines (tenant_id, order_id, line_id, ${LINE_SET.join(', ')}, final_sale)
       select ${t}, v.order_id, v.line_key, ${LINE_SET.map((c) => lineValue[c]).join(', ')}, false

@@ -119,6 +119,29 @@ export async function checkReturnRows(conn: DuckDBConnection, tenantId: string, 
   await conn.run(`update import_checked c set problems = o.problem from import_over o where c.line = o.line`);
 }
 
+/**
+ * A stored return keeps what a file leaves out (a column the file lacks, or an empty cell): an import adds to
+ * what is known of a return and never erases it, so a later file with fewer columns cannot wipe refunds,
+ * dispositions or dates. The stored values fill in the checked rows of stored lines, so the return's status,
+ * the changes found and the writes all see the whole line.
+ */
+async function fillFromStoredReturns(conn: DuckDBConnection, t: string): Promise<void> {
+  const [[stored]] = (await conn.runAndReadAll(`select count(*) from import_checked where problems = '' and not is_new`)).getRows();
+  if (Number(stored) === 0) return; // a first import has nothing to fill in, and the updates would still scan
+  const filled = LINE_SET.filter((c) => c !== 'quantity').map((c) => {
+    const target = lineValue(c).slice(2); // the checked row's column: v.<name>
+    return `${target} = coalesce(v.${target}, rl.${c})`;
+  });
+  await conn.run(`
+    update import_checked v set ${filled.join(', ')}
+    from (select * from return_lines where tenant_id = ${t}) rl
+    where v.problems = '' and not v.is_new and rl.return_id = v.return_id and rl.sku = v.sku`);
+  await conn.run(`
+    update import_checked v set resolution = r.resolution
+    from (select id, resolution from returns where tenant_id = ${t} and resolution is not null) r
+    where v.problems = '' and not v.is_new and v.resolution is null and r.id = v.return_id`);
+}
+
 /** What a returns import is about to write: counted before the transaction, so a no-op skips its statement. */
 export interface ReturnWrites {
   newReturns: number;
@@ -138,6 +161,7 @@ const storedLinesOf = (t: string) =>
  */
 export async function prepareReturnWrites(conn: DuckDBConnection, tenantId: string): Promise<ReturnWrites> {
   const t = lit(tenantId);
+  await fillFromStoredReturns(conn, t);
   // A return's status is read off what its lines say happened (see README: statuses of imported returns).
   // Returns given on one row need no aggregate: the same rules, read off that row. The customer is the order's.
   await conn.run(`
