@@ -168,3 +168,61 @@ it('a tenant user signs in with e-mail and password (wrong ones get one message)
   const after = await page.goto(`${base}/returns`);
   expect(after!.url()).toBe(`${base}/login`);
 });
+
+it('warehouse staff take units off a return, ship it with tracking, cancel it, and reopen a closed one', async () => {
+  await engine.orders.createOrder(tenantId, {
+    order_id: 'W-88',
+    ordered_at: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+    customer: { id: 'c-88', email: 'al@example.com' },
+    lines: [{ sku: 'COAT-L', product_name: 'Wool coat L', category: 'apparel', quantity: 2, unit_price: 240 }, { sku: 'SCARF', category: 'apparel', quantity: 1, unit_price: 150 }],
+  });
+  const who = { actor: 'test' };
+  const open = await engine.returns.requestReturn(tenantId, { order_id: 'W-88', lines: [{ sku: 'COAT-L', quantity: 2 }] }, who);
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base}/login`);
+  await page.fill('#api_key', apiKey);
+  await page.click('button[type=submit]');
+  await page.waitForURL(`${base}/`);
+  await page.goto(`${base}/returns/${open.return_id}`);
+
+  // Nothing chosen: refused with the engine's reason, nothing changed. Then one of the two coats.
+  await page.click('button:has-text("Remove units")');
+  await expect.poll(() => page.locator('[role=alert]').textContent()).toContain('name at least one line');
+  await page.selectOption('#remove_COAT-L', '1');
+  await page.fill('#remove_reason', 'keeping one');
+  await page.click('button:has-text("Remove units")');
+  await expect.poll(async () => (await engine.returns.getReturn(tenantId, open.return_id)).lines[0].quantity).toBe(1);
+
+  await page.click('button:has-text("Approve")');
+  await page.locator('[data-testid=label]').waitFor();
+  const label = await page.request.get(new URL((await page.locator('[data-testid=label]').getAttribute('href'))!, base).href);
+  expect(label.headers()['content-type']).toBe('application/pdf');
+  // A link that is not a web address is refused; then the parcel ships with its tracking.
+  await page.fill('#carrier', 'DHL');
+  await page.fill('#tracking_number', 'JD0146');
+  await page.fill('#tracking_url', 'ftp://tracking.example/JD0146');
+  await page.click('button:has-text("Mark shipped")');
+  await expect.poll(() => page.locator('[role=alert]').textContent()).toContain('tracking_url must be an http(s) address');
+  expect((await engine.returns.getReturn(tenantId, open.return_id)).status).toBe('approved');
+  await page.fill('#tracking_url', 'https://tracking.example/JD0146');
+  await page.click('button:has-text("Mark shipped")');
+  await expect.poll(() => page.locator('h1').textContent()).toContain('in_transit');
+  expect(await page.locator('[data-testid=tracking] a').getAttribute('href')).toBe('https://tracking.example/JD0146');
+  await page.screenshot({ path: `${artifacts}/dashboard-return-shipped.png`, fullPage: true });
+  await page.fill('#cancel_reason', 'customer kept it');
+  await page.click('button:has-text("Cancel return")');
+  await expect.poll(() => page.locator('h1').textContent()).toContain('canceled');
+  expect(await page.locator('text=No further actions').count()).toBe(1);
+
+  // A closed return goes back to the status it was closed from.
+  const closed = await engine.returns.requestReturn(tenantId, { order_id: 'W-88', lines: [{ sku: 'SCARF', quantity: 1 }] }, who);
+  for (const [action, input] of [['approve', {}], ['receive', {}], ['inspect', { lines: [{ sku: 'SCARF', condition: 'good', disposition: 'restock' }] }], ['resolve', { resolution: 'store_credit' }], ['close', {}]] as const) {
+    await engine.returns.transition(tenantId, closed.return_id, action, input, who);
+  }
+  await page.goto(`${base}/returns/${closed.return_id}`);
+  await page.click('button:has-text("Reopen")');
+  await expect.poll(() => page.locator('h1').textContent()).toContain('resolved');
+  expect(errors).toEqual([]);
+});

@@ -20,6 +20,16 @@ export function applyAction(engine: Engine, tenantId: string, id: string, action
   return engine.returns.transition(tenantId, id, action as never, input, { actor: 'dashboard', source: 'dashboard' });
 }
 
+/** Takes units off a return's lines from the dashboard (lines with 0 units are left out). */
+export function removeUnits(engine: Engine, tenantId: string, id: string, lines: { sku: string; quantity: number }[], reason?: string) {
+  return engine.returns.removeUnits(tenantId, id, lines.filter((l) => l.quantity > 0), { actor: 'dashboard', source: 'dashboard', reason });
+}
+
+/** Attaches or corrects the parcel's tracking and label from the dashboard (empty fields are left as stored). */
+export function attachTracking(engine: Engine, tenantId: string, id: string, tracking: Record<'carrier' | 'tracking_number' | 'tracking_url' | 'label_url', string>) {
+  return engine.returns.attachTracking(tenantId, id, tracking, { actor: 'dashboard', source: 'dashboard' });
+}
+
 /** Statuses a list can be filtered by (the engine's RETURN_STATUSES; the app imports no engine values). */
 export const LIST_STATUSES = ['requested', 'approved', 'declined', 'in_transit', 'received', 'inspected', 'resolved', 'closed', 'canceled'] as const;
 

@@ -1,23 +1,32 @@
 import { error, fail } from '@sveltejs/kit';
 import { domainErrorOf } from '$lib/server/errors';
-import { web } from '$lib/server/context';
-import { applyAction, returnDetail } from '$lib/features/returns/selectors';
+import { sign, web } from '$lib/server/context';
+import { applyAction, attachTracking, removeUnits, returnDetail } from '$lib/features/returns/selectors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
+  let ret;
   try {
-    return { ret: await returnDetail(web().engine, locals.tenantId!, params.id) };
+    ret = await returnDetail(web().engine, locals.tenantId!, params.id);
   } catch (e) {
     if (domainErrorOf(e)?.kind === 'not_found') throw error(404, `Return ${params.id} was not found`);
     throw e;
   }
+  // The customer's own signed links, for staff to open or send on: the status page always, the label while
+  // the parcel is to be sent (the label route refuses it otherwise).
+  const sig = sign(`return:${locals.tenantId}:${params.id}`);
+  const links = {
+    status: `/portal/${locals.tenantId}/returns/${params.id}?sig=${sig}`,
+    label: ['approved', 'in_transit'].includes(ret.status) ? `/labels/${locals.tenantId}/${params.id}.pdf?sig=${sig}` : null,
+  };
+  return { ret, links };
 };
 
-// Each form posts one lifecycle action; a refusal comes back as a message beside the form, nothing changed.
-async function act(locals: App.Locals, id: string, action: string, input: Record<string, unknown>) {
+// Each form posts one change; a refusal comes back as a message beside the form, nothing changed.
+async function act(change: () => Promise<unknown>, done: string) {
   try {
-    await applyAction(web().engine, locals.tenantId!, id, action, input);
-    return { done: action };
+    await change();
+    return { done };
   } catch (e) {
     const refused = domainErrorOf(e);
     if (refused) return fail(refused.kind === 'conflict' ? 409 : 400, { error: refused.message });
@@ -25,16 +34,43 @@ async function act(locals: App.Locals, id: string, action: string, input: Record
   }
 }
 
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+const tracking = (form: FormData) => ({
+  carrier: text(form, 'carrier'),
+  tracking_number: text(form, 'tracking_number'),
+  tracking_url: text(form, 'tracking_url'),
+  label_url: text(form, 'label_url'),
+});
+const lifecycle = (locals: App.Locals, id: string, action: string, input: Record<string, unknown> = {}) =>
+  act(() => applyAction(web().engine, locals.tenantId!, id, action, input), action);
+
 export const actions: Actions = {
-  approve: ({ locals, params }) => act(locals, params.id, 'approve', {}),
-  decline: async ({ locals, params, request }) => act(locals, params.id, 'decline', { reason: String((await request.formData()).get('reason') ?? '') }),
-  receive: ({ locals, params }) => act(locals, params.id, 'receive', {}),
+  approve: ({ locals, params }) => lifecycle(locals, params.id, 'approve'),
+  decline: async ({ locals, params, request }) => lifecycle(locals, params.id, 'decline', { reason: text(await request.formData(), 'reason') }),
+  cancel: async ({ locals, params, request }) => {
+    const reason = text(await request.formData(), 'reason');
+    return lifecycle(locals, params.id, 'cancel', reason ? { reason } : {});
+  },
+  ship: async ({ locals, params, request }) => lifecycle(locals, params.id, 'ship', tracking(await request.formData())),
+  tracking: async ({ locals, params, request }) => {
+    const form = await request.formData();
+    return act(() => attachTracking(web().engine, locals.tenantId!, params.id, tracking(form)), 'tracking');
+  },
+  removeUnits: async ({ locals, params, request }) => {
+    const form = await request.formData();
+    const { engine } = web();
+    const ret = await returnDetail(engine, locals.tenantId!, params.id);
+    const lines = ret.lines.map((l) => ({ sku: l.sku, quantity: Number(form.get(`remove_${l.sku}`) ?? 0) }));
+    return act(() => removeUnits(engine, locals.tenantId!, params.id, lines, text(form, 'reason') || undefined), 'removeUnits');
+  },
+  receive: ({ locals, params }) => lifecycle(locals, params.id, 'receive'),
   inspect: async ({ locals, params, request }) => {
     const form = await request.formData();
     const ret = await returnDetail(web().engine, locals.tenantId!, params.id);
     const lines = ret.lines.map((l) => ({ sku: l.sku, condition: String(form.get(`condition_${l.sku}`)), disposition: String(form.get(`disposition_${l.sku}`)) }));
-    return act(locals, params.id, 'inspect', { lines });
+    return lifecycle(locals, params.id, 'inspect', { lines });
   },
-  resolve: async ({ locals, params, request }) => act(locals, params.id, 'resolve', { resolution: String((await request.formData()).get('resolution')) }),
-  close: ({ locals, params }) => act(locals, params.id, 'close', {}),
+  resolve: async ({ locals, params, request }) => lifecycle(locals, params.id, 'resolve', { resolution: text(await request.formData(), 'resolution') }),
+  close: ({ locals, params }) => lifecycle(locals, params.id, 'close'),
+  reopen: ({ locals, params }) => lifecycle(locals, params.id, 'reopen'),
 };
