@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Engine } from '@rebound/engine';
 import { engineInTempDir } from '@rebound/engine/testing';
@@ -39,6 +39,14 @@ afterAll(async () => {
   await app?.close();
   await cleanup?.();
 });
+
+/** Signs a dashboard page in with the tenant's API key. */
+async function signInWithApiKey(page: Page): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.fill('#api_key', apiKey);
+  await page.click('button[type=submit]');
+  await page.waitForURL(`${base}/`);
+}
 
 it('a customer files a return, the merchant approves it, the customer sees it change and gets a label', async () => {
   const customer = await browser.newPage();
@@ -104,10 +112,7 @@ it('the merchant edits rules with validation, backtests them, and accepts a sugg
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${base}/login`);
-  await page.fill('#api_key', apiKey);
-  await page.click('button[type=submit]');
-  await page.waitForURL(`${base}/`);
+  await signInWithApiKey(page);
   await page.goto(`${base}/rules`);
   await page.fill('#rules', JSON.stringify({ rules: [{ name: 'x', priority: 1, enabled: true, conditions: { all: [{ fact: 'mood', operator: 'equal', value: 1 }] }, outcome: { type: 'approve' } }] }));
   await page.click('button:has-text("Validate and activate")');
@@ -181,10 +186,7 @@ it('warehouse staff take units off a return, ship it with tracking, cancel it, a
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${base}/login`);
-  await page.fill('#api_key', apiKey);
-  await page.click('button[type=submit]');
-  await page.waitForURL(`${base}/`);
+  await signInWithApiKey(page);
   await page.goto(`${base}/returns/${open.return_id}`);
 
   // Nothing chosen: refused with the engine's reason, nothing changed. Then one of the two coats.
