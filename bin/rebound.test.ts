@@ -83,6 +83,27 @@ describe('rebound classify', () => {
   });
 });
 
+describe('rebound backfill', () => {
+  it("reads imported lines the model has not read yet, once, and refuses an unknown tenant", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rebound-backfill-'));
+    const fixtures = join(root, 'ingest', 'src', 'files', 'fixtures');
+    try {
+      const tenant = JSON.parse(rebound(dir, 'tenants', 'create', '--name', 'Backfilled', '--currency', 'EUR').stdout).tenant_id;
+      expect(rebound(dir, 'import', 'orders', join(fixtures, 'orders.csv')).code).toBe(0);
+      expect(rebound(dir, 'import', 'returns', join(fixtures, 'returns.csv')).code).toBe(0);
+      const first = rebound(dir, 'backfill', '--tenant', tenant);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/^classified 5 lines of 5 returns, scored 0 open returns, [\d.]+ s$/m);
+      expect(rebound(dir, 'backfill').stdout).toMatch(/^classified 0 lines of 0 returns, scored 0 open returns/m);
+      const unknown = rebound(dir, 'backfill', '--tenant', 'ten_nobody');
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain('ten_nobody');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('rebound serve and the hand-off of commands to it', () => {
   let dir: string;
   let server: ChildProcess;

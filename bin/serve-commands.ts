@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { CliContext, Engine } from '@rebound/engine';
+import { backfillImportedReturns, type CliContext, type Engine } from '@rebound/engine';
 import { ingestRoutes, seedDemoStore } from '@rebound/ingest';
 import { startServer } from '@rebound/web';
 import { advertiseServer, handoffRoute, newHandoffToken, readServerInfo } from './handoff';
@@ -38,6 +38,9 @@ export function registerServeCommands(program: Command, ctx: CliContext, where: 
           tenantId = created.tenant.id;
           const summary = await seedDemoStore(engine, tenantId, { orders: opts.orders, seed: 42 });
           ctx.stderr(`seeded ${summary.orders} orders and ${summary.returns} returns`);
+          // The demo shows what live returns get: the model's reading of every line and a score on open returns.
+          const enriched = await backfillImportedReturns(engine, { tenantId });
+          ctx.stderr(`classified ${enriched.classifiedLines} return lines, scored ${enriched.scoredReturns} open returns`);
         } else {
           tenantId = tenant.id;
           ctx.stderr(`${ctx.dataDir} already holds a store; serving it as it is`);

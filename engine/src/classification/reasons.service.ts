@@ -1,8 +1,20 @@
+import { sql } from 'kysely';
 import type { Store } from '../db/connection';
 import { appendEvent } from '../events/events.repository';
 import { InvalidInputError, NotFoundError } from '../shared/errors';
 import { reasonCodeFrom } from './taxonomy';
 import { createReasonClassifier, type ClassifierOptions, type ReasonClassification, type ReasonClassifier } from './classifier';
+
+/** A stored line to read the customer's words of. */
+interface UnreadLine {
+  tenant_id: string;
+  return_id: string;
+  sku: string;
+  reason_text: string;
+}
+
+// Lines per classify-and-store round of a backfill: big enough for batch speed, small enough for one statement.
+const BACKFILL_BATCH = 2000;
 
 /** Return reasons read from customers' own words: classifies texts and stores the reading on return lines. */
 export class ReasonsService {
@@ -33,23 +45,62 @@ export class ReasonsService {
    * customer or the store gave (which is kept as given). Running it again gives the same result.
    */
   async classifyReturn(tenantId: string, returnId: string): Promise<void> {
-    const lines = await this.store.query<{ sku: string; reason_text: string }>(
+    const lines = await this.store.query<UnreadLine>(
       `with rl as materialized (select * from return_lines where return_id = $2)
-       select sku, reason_text from rl where tenant_id = $1 and reason_text is not null`,
+       select tenant_id, return_id, sku, reason_text from rl where tenant_id = $1 and reason_text is not null`,
       [tenantId, returnId],
     );
+    await this.storeReadings(lines);
+  }
+
+  /**
+   * Classifies every stored line that has the customer's words but no reading yet (history brought in by an
+   * import, which does not run the live pipeline), a batch at a time; of one tenant, or of every tenant.
+   */
+  async classifyUnread(opts: { tenantId?: string; onProgress?: (done: number) => void } = {}): Promise<{ lines: number; returns: number }> {
+    const params = opts.tenantId ? [opts.tenantId] : [];
+    let lines = 0;
+    const returns = new Set<string>();
+    for (;;) {
+      // Oldest first, so an interrupted backfill resumes where it stopped and finishes what it started.
+      const batch = await this.store.query<UnreadLine>(
+        `select tenant_id, return_id, sku, reason_text from return_lines
+         where reason_text is not null and predicted_reason_code is null ${opts.tenantId ? 'and tenant_id = $1' : ''}
+         order by tenant_id, return_id, sku limit ${BACKFILL_BATCH}`,
+        params,
+      );
+      if (!batch.length) break;
+      await this.storeReadings(batch);
+      lines += batch.length;
+      for (const l of batch) returns.add(`${l.tenant_id}|${l.return_id}`);
+      opts.onProgress?.(lines);
+      if (batch.length < BACKFILL_BATCH) break;
+    }
+    return { lines, returns: returns.size };
+  }
+
+  /**
+   * Stores readings of lines in one statement, and moves the `updated_at` of every return whose reading changed:
+   * the KPI marts refresh returns by updated_at, and a reading stored after a refresh that already saw the return
+   * (without its reason) would otherwise never reach them.
+   */
+  private async storeReadings(lines: UnreadLine[]): Promise<void> {
     if (!lines.length) return;
     const readings = await this.classify(lines.map((l) => l.reason_text));
+    const values = sql.join(
+      lines.map((l, i) => sql`(${l.tenant_id}, ${l.return_id}, ${l.sku}, ${readings[i].reason_code}, cast(${readings[i].confidence} as double))`),
+    );
     await this.store.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < lines.length; i++) {
-        await trx
-          .updateTable('return_lines')
-          .set({ predicted_reason_code: readings[i].reason_code, predicted_confidence: readings[i].confidence })
-          .where('tenant_id', '=', tenantId)
-          .where('return_id', '=', returnId)
-          .where('sku', '=', lines[i].sku)
-          .execute();
-      }
+      const changed = await sql<{ tenant_id: string; return_id: string }>`
+        update return_lines rl set predicted_reason_code = v.code, predicted_confidence = v.confidence
+        from (values ${values}) v(tenant_id, return_id, sku, code, confidence)
+        where rl.tenant_id = v.tenant_id and rl.return_id = v.return_id and rl.sku = v.sku
+          and (rl.predicted_reason_code is distinct from v.code or rl.predicted_confidence is distinct from v.confidence)
+        returning rl.tenant_id, rl.return_id`.execute(trx);
+      const keys = [...new Set(changed.rows.map((r) => `${r.tenant_id}|${r.return_id}`))].map((k) => k.split('|'));
+      if (!keys.length) return;
+      await sql`update returns set updated_at = now()
+        where (tenant_id, id) in (select * from (values ${sql.join(keys.map(([t, id]) => sql`(${t}, ${id})`))}) k(tenant_id, id))`.execute(trx);
     });
   }
 

@@ -1,5 +1,6 @@
 import type { Store } from '../db/connection';
 import { appendEvent } from '../events/events.repository';
+import { ReturnStatus } from '../returns/status';
 import { loadFraudContext } from './context';
 import type { Evidence, FraudContext, FraudSignal } from './signal';
 import { bracketing } from './signals/bracketing';
@@ -83,4 +84,21 @@ export async function scoreReturnFraud(store: Store, tenantId: string, returnId:
     });
   });
   return assessment;
+}
+
+// Statuses in which a score can still change what happens to a return (a decision, an inspection, a refund).
+const OPEN_STATUSES: readonly ReturnStatus[] = [ReturnStatus.Requested, ReturnStatus.Approved, ReturnStatus.InTransit, ReturnStatus.Received, ReturnStatus.Inspected];
+
+/**
+ * Scores every open return that has no score yet (history brought in by an import, which does not run the live
+ * pipeline); of one tenant, or of every tenant. Closed history is left unscored: nothing is left to decide on it.
+ */
+export async function scoreUnscoredOpenReturns(store: Store, opts: { tenantId?: string } = {}): Promise<number> {
+  const open = await store.query<{ tenant_id: string; id: string }>(
+    `select tenant_id, id from returns where fraud_score is null and status in (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})
+     ${opts.tenantId ? 'and tenant_id = $1' : ''} order by tenant_id, requested_at, id`,
+    opts.tenantId ? [opts.tenantId] : [],
+  );
+  for (const r of open) await scoreReturnFraud(store, r.tenant_id, r.id);
+  return open.length;
 }
