@@ -48,7 +48,8 @@ select
     r.status,
     r.status not in ('declined', 'canceled')                                   as is_active,
     r.resolution,
-    coalesce(rl.given_reason_code, rl.predicted_reason_code)                   as reason_code,
+    -- The reason a line counts under: the merchant's correction, else the code given, else the model's reading.
+    coalesce(c.corrected_reason_code, rl.given_reason_code, rl.predicted_reason_code) as reason_code,
     rl.condition,
     rl.disposition,
     rl.quantity                                                                as units,
@@ -75,6 +76,7 @@ select
 from {{ return_lines }} rl
 join {{ returns }} r on r.tenant_id = rl.tenant_id and r.return_id = rl.return_id
 join {{ order_lines }} ol on ol.tenant_id = rl.tenant_id and ol.order_id = rl.order_id and ol.line_id = rl.line_id
+left join {{ ref('stg_reason_corrections') }} c on c.tenant_id = rl.tenant_id and c.return_id = rl.return_id and c.sku = rl.sku
 {%- endmacro %}
 
 {#- date_trunc(part, column) of a timestamptz, in UTC (Rebound's zone): through a plain timestamp, with DuckDB's

@@ -38,7 +38,7 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
   const orders = new OrdersService(store.db, tenants);
   const returns = new ReturnsService(store.db, tenants, jobs);
   const kpis = new KpisService(store);
-  const reasons = new ReasonsService(store);
+  const reasons = new ReasonsService(store, {}, kpis);
   const rules = new RulesService(store, kpis, returns);
   const engine: Engine = {
     store,

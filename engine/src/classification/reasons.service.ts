@@ -23,6 +23,8 @@ export class ReasonsService {
   constructor(
     private readonly store: Store,
     private readonly options: ClassifierOptions = {},
+    /** Told when a merchant's correction changes what the KPIs count (they fold it in soon). */
+    private readonly kpis?: { refreshSoon(): void },
   ) {}
 
   /** The classifier, loaded once on first use (loading takes a moment; classifying is fast). */
@@ -104,7 +106,7 @@ export class ReasonsService {
     });
   }
 
-  /** Records a merchant's correction of a line's reason (kept for retraining; a newer one replaces it). */
+  /** Records a merchant's correction of a line's reason: what the KPIs count it under, and a label for retraining (a newer one replaces it). */
   async correct(tenantId: string, returnId: string, sku: string, code: string, actor: string): Promise<void> {
     const reason = reasonCodeFrom(code);
     if (!reason) throw new InvalidInputError(`'${code}' is not a return reason code`);
@@ -120,7 +122,10 @@ export class ReasonsService {
         .onConflict((oc) => oc.columns(['tenant_id', 'return_id', 'sku'] as never).doUpdateSet({ reason_code: reason, corrected_by: actor, corrected_at: new Date() } as never))
         .execute();
       await appendEvent(trx, { tenantId, entityType: 'return', entityId: returnId, type: 'return.reason_corrected', actor, occurredAt: new Date(), payload: { sku, reason_code: reason } });
+      // The correction is the reason the KPIs count the line under: the marts refresh returns by updated_at.
+      await trx.updateTable('returns').set({ updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', returnId).execute();
     });
+    this.kpis?.refreshSoon();
   }
 
   /** Every correction with the customer's words, for retraining. */

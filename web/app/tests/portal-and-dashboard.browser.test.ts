@@ -164,7 +164,14 @@ it('a tenant user signs in with e-mail and password (wrong ones get one message)
   await page.selectOption('select[name=reason_code]', 'style');
   await page.click('form[action$="/relabel"] button');
   await expect.poll(() => page.locator('[role=status]').textContent()).toContain('is now style');
-  expect(await page.locator('td', { hasText: 'way too big on me' }).count()).toBe(1); // the drill-down stays open
+  // The line now counts under the merchant's reason: it leaves this drill-down for the other one, and the KPIs follow.
+  await expect.poll(() => page.locator('td', { hasText: 'way too big on me' }).count()).toBe(0);
+  await page.goto(`${base}/reasons?reason=style`);
+  expect(await page.locator('td', { hasText: 'way too big on me' }).count()).toBe(1);
+  await engine.kpis.refresh({ runTests: false });
+  const byReason = await engine.kpis.breakdown(tenantId, 'units_returned', 'reason_code', {});
+  expect(byReason.find((r) => r.value === 'style')?.kpi).toBe(1);
+  expect(byReason.find((r) => r.value === 'size_too_large')).toBeUndefined();
   await page.screenshot({ path: `${artifacts}/dashboard-reasons.png`, fullPage: true });
   const [corrected] = await engine.store.query<{ reason_code: string; corrected_by: string }>('select reason_code, corrected_by from reason_corrections');
   expect(corrected).toEqual({ reason_code: 'style', corrected_by: 'ops@boutique.test' });

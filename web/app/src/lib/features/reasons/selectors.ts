@@ -12,12 +12,14 @@ export async function reasonMix(engine: Engine, tenantId: string, from: Date, to
   return { byReason, byFault: [...buckets].map(([value, kpi]) => ({ value, kpi })).sort((a, b) => b.kpi - a.kpi) };
 }
 
-/** The customers' own words behind a reason (given or as the model read them), newest first. */
+/** The customers' own words behind a reason (as the KPIs count it: corrected, else given, else read by the model), newest first. */
 export function customersWords(engine: Engine, tenantId: string, reason: string, from: Date, to: Date) {
-  return engine.store.query<{ return_id: string; sku: string; reason_text: string; reason_code: string | null; predicted_reason_code: string | null; predicted_confidence: number | null }>(
-    `select l.return_id, l.sku, l.reason_text, l.reason_code, l.predicted_reason_code, l.predicted_confidence::double as predicted_confidence
+  return engine.store.query<{ return_id: string; sku: string; reason_text: string; reason_code: string | null; predicted_reason_code: string | null; predicted_confidence: number | null; corrected_reason_code: string | null }>(
+    `select l.return_id, l.sku, l.reason_text, l.reason_code, l.predicted_reason_code, l.predicted_confidence::double as predicted_confidence,
+            c.reason_code as corrected_reason_code
      from return_lines l join returns r on r.tenant_id = l.tenant_id and r.id = l.return_id
-     where l.tenant_id = $1 and coalesce(l.reason_code, l.predicted_reason_code) = $2 and l.reason_text is not null
+     left join reason_corrections c on c.tenant_id = l.tenant_id and c.return_id = l.return_id and c.sku = l.sku
+     where l.tenant_id = $1 and coalesce(c.reason_code, l.reason_code, l.predicted_reason_code) = $2 and l.reason_text is not null
        and r.requested_at >= $3 and r.requested_at < $4
      order by r.requested_at desc limit 50`,
     [tenantId, reason, from.toISOString(), to.toISOString()],

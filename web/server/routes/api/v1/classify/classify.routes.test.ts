@@ -31,3 +31,19 @@ it("records a merchant's correction of a line's reason, refusing unknown codes a
   const other = await ctx.app.inject({ method: 'PUT', url, headers: { authorization: `Bearer ${ctx.keyB}` }, payload: { reason_code: 'defective' } });
   expect(other.statusCode).toBe(404);
 });
+
+it('counts a corrected line under the merchant\'s reason in the KPIs, over the code given and the model\'s reading', async () => {
+  await ctx.engine.orders.createOrder(ctx.tenantA, { order_id: 'CR-2', ordered_at: new Date().toISOString(), customer: { id: 'c' }, lines: [{ sku: 'MUG', category: 'home', quantity: 2, unit_price: 12 }] });
+  const ret = await ctx.engine.returns.requestReturn(ctx.tenantA, { order_id: 'CR-2', lines: [{ sku: 'MUG', quantity: 2, reason_code: 'defective', reason_text: 'chipped rim on both' }] }, { actor: 't' });
+  await ctx.engine.jobs.drain();
+  await ctx.engine.kpis.refresh({ runTests: false });
+  const reasonOf = async () =>
+    (await ctx.engine.store.query<{ reason_code: string }>('select reason_code from fct_return_lines where return_id = $1', [ret.return_id]))[0].reason_code;
+  expect(await reasonOf()).toBe('defective');
+  const res = await ctx.app.inject({
+    method: 'PUT', url: `/api/v1/returns/${ret.return_id}/lines/MUG/reason`, headers: { authorization: `Bearer ${ctx.keyA}` }, payload: { reason_code: 'damaged_in_transit' },
+  });
+  expect(res.statusCode).toBe(204);
+  await ctx.engine.kpis.refresh({ runTests: false }); // incremental: the correction moved the return's updated_at
+  expect(await reasonOf()).toBe('damaged_in_transit');
+});
