@@ -90,7 +90,9 @@ describe('rebound backfill', () => {
     try {
       const tenant = JSON.parse(rebound(dir, 'tenants', 'create', '--name', 'Backfilled', '--currency', 'EUR').stdout).tenant_id;
       expect(rebound(dir, 'import', 'orders', join(fixtures, 'orders.csv')).code).toBe(0);
-      expect(rebound(dir, 'import', 'returns', join(fixtures, 'returns.csv')).code).toBe(0);
+      const imported = rebound(dir, 'import', 'returns', join(fixtures, 'returns.csv'));
+      expect(imported.code).toBe(0);
+      expect(imported.stderr).toContain('`pnpm rebound backfill` reads their reasons');
       const first = rebound(dir, 'backfill', '--tenant', tenant);
       expect(first.code).toBe(0);
       expect(first.stdout).toMatch(/^classified 5 lines of 5 returns, scored 0 open returns, [\d.]+ s$/m);

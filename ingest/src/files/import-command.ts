@@ -42,6 +42,9 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
         bar?.stop();
         if (summary.ignoredColumns.length) ctx.stderr(`note: ignored columns ${summary.ignoredColumns.join(', ')}`);
         ctx.stdout(summaryLine(summary));
+        if (kind === 'returns' && summary.imported > 0) {
+          ctx.stderr('note: imported returns are history, not run through the live pipeline; `pnpm rebound backfill` reads their reasons and scores the open ones');
+        }
         ctx.setExitCode(summary.rejected > 0 ? 2 : 0);
       } catch (error) {
         bar?.stop();
