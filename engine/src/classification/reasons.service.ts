@@ -14,7 +14,9 @@ interface UnreadLine {
 }
 
 // Lines per classify-and-store round of a backfill: big enough for batch speed, small enough for one statement.
-const BACKFILL_BATCH = 2000;
+const BACKFILL_BATCH = 10_000;
+// The JSON shape of a batch of readings, as DuckDB's json_transform reads it.
+const READINGS_SHAPE = '[{"tenant_id": "VARCHAR", "return_id": "VARCHAR", "sku": "VARCHAR", "code": "VARCHAR", "confidence": "DOUBLE"}]';
 
 /** Return reasons read from customers' own words: classifies texts and stores the reading on return lines. */
 export class ReasonsService {
@@ -57,14 +59,14 @@ export class ReasonsService {
 
   /**
    * Classifies every stored line that has the customer's words but no reading yet (history brought in by an
-   * import, which does not run the live pipeline), a batch at a time; of one tenant, or of every tenant.
+   * import, which does not run the live pipeline), 10,000 at a time; of one tenant, or of every tenant.
    */
   async classifyUnread(opts: { tenantId?: string; onProgress?: (done: number) => void } = {}): Promise<{ lines: number; returns: number }> {
     const params = opts.tenantId ? [opts.tenantId] : [];
     let lines = 0;
     const returns = new Set<string>();
     for (;;) {
-      // Oldest first, so an interrupted backfill resumes where it stopped and finishes what it started.
+      // In key order, a batch at a time: an interrupted backfill resumes with the lines still unread.
       const batch = await this.store.query<UnreadLine>(
         `select tenant_id, return_id, sku, reason_text from return_lines
          where reason_text is not null and predicted_reason_code is null ${opts.tenantId ? 'and tenant_id = $1' : ''}
@@ -89,20 +91,21 @@ export class ReasonsService {
   private async storeReadings(lines: UnreadLine[]): Promise<void> {
     if (!lines.length) return;
     const readings = await this.classify(lines.map((l) => l.reason_text));
-    const values = sql.join(
-      lines.map((l, i) => sql`(${l.tenant_id}, ${l.return_id}, ${l.sku}, ${readings[i].reason_code}, cast(${readings[i].confidence} as double))`),
-    );
+    // The batch travels as one JSON parameter unnested into rows: a VALUES list of thousands of rows costs DuckDB
+    // about four times as much to plan as the update itself.
+    const rows = JSON.stringify(lines.map((l, i) => ({ tenant_id: l.tenant_id, return_id: l.return_id, sku: l.sku, code: readings[i].reason_code, confidence: readings[i].confidence })));
     await this.store.db.transaction().execute(async (trx) => {
       const changed = await sql<{ tenant_id: string; return_id: string }>`
         update return_lines rl set predicted_reason_code = v.code, predicted_confidence = v.confidence
-        from (values ${values}) v(tenant_id, return_id, sku, code, confidence)
+        from (select unnest(json_transform(${rows}, ${READINGS_SHAPE}), recursive := true)) v
         where rl.tenant_id = v.tenant_id and rl.return_id = v.return_id and rl.sku = v.sku
           and (rl.predicted_reason_code is distinct from v.code or rl.predicted_confidence is distinct from v.confidence)
         returning rl.tenant_id, rl.return_id`.execute(trx);
-      const keys = [...new Set(changed.rows.map((r) => `${r.tenant_id}|${r.return_id}`))].map((k) => k.split('|'));
+      const keys = [...new Set(changed.rows.map((r) => JSON.stringify([r.tenant_id, r.return_id])))];
       if (!keys.length) return;
-      await sql`update returns set updated_at = now()
-        where (tenant_id, id) in (select * from (values ${sql.join(keys.map(([t, id]) => sql`(${t}, ${id})`))}) k(tenant_id, id))`.execute(trx);
+      await sql`update returns r set updated_at = now()
+        from (select k[1] as tenant_id, k[2] as id from (select unnest(cast(${`[${keys.join(',')}]`} as json)::varchar[][]) as k)) k
+        where r.tenant_id = k.tenant_id and r.id = k.id`.execute(trx);
     });
   }
 

@@ -58,17 +58,17 @@ it('a reading stored after the marts already saw the return still reaches them',
 it('works through more lines than one batch', async () => {
   await engine.store.query(
     `insert into returns (tenant_id, id, order_id, customer_id, status, source, requested_at, updated_at)
-     select $1, 'B-' || i, 'A-1001', 'C-1', 'closed', 'import', now(), now() from range(2001) t(i)`,
+     select $1, 'B-' || i, 'A-1001', 'C-1', 'closed', 'import', now(), now() from range(10001) t(i)`,
     [tenantId],
   );
   await engine.store.query(
     `insert into return_lines (tenant_id, return_id, order_id, line_id, sku, quantity, reason_text)
-     select $1, 'B-' || i, 'A-1001', 'CAP', 'CAP', 1, 'the colour is not what the photo shows' from range(2001) t(i)`,
+     select $1, 'B-' || i, 'A-1001', 'CAP', 'CAP', 1, 'the colour is not what the photo shows' from range(10001) t(i)`,
     [tenantId],
   );
   const progress: number[] = [];
   const done = await engine.reasons.classifyUnread({ tenantId, onProgress: (n) => progress.push(n) });
-  expect(done).toEqual({ lines: 2001, returns: 2001 });
-  expect(progress).toEqual([2000, 2001]);
+  expect(done).toEqual({ lines: 10001, returns: 10001 });
+  expect(progress).toEqual([10000, 10001]);
   expect(await engine.store.query('select count(*)::int as n from return_lines where predicted_reason_code is null')).toEqual([{ n: 0 }]);
 });
