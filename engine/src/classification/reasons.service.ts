@@ -74,7 +74,8 @@ export class ReasonsService {
         params,
       );
       if (!batch.length) break;
-      await this.storeReadings(batch);
+      // A batch that stores nothing would come back unchanged next round: stop rather than loop.
+      if ((await this.storeReadings(batch)) === 0) break;
       lines += batch.length;
       for (const l of batch) returns.add(`${l.tenant_id}|${l.return_id}`);
       opts.onProgress?.(lines);
@@ -84,17 +85,17 @@ export class ReasonsService {
   }
 
   /**
-   * Stores readings of lines in one statement, and moves the `updated_at` of every return whose reading changed:
+   * Stores readings of lines in one statement (answering how many lines changed), and moves the `updated_at` of every return whose reading changed:
    * the KPI marts refresh returns by updated_at, and a reading stored after a refresh that already saw the return
    * (without its reason) would otherwise never reach them.
    */
-  private async storeReadings(lines: UnreadLine[]): Promise<void> {
-    if (!lines.length) return;
+  private async storeReadings(lines: UnreadLine[]): Promise<number> {
+    if (!lines.length) return 0;
     const readings = await this.classify(lines.map((l) => l.reason_text));
     // The batch travels as one JSON parameter unnested into rows: a VALUES list of thousands of rows costs DuckDB
     // about four times as much to plan as the update itself.
     const rows = JSON.stringify(lines.map((l, i) => ({ tenant_id: l.tenant_id, return_id: l.return_id, sku: l.sku, code: readings[i].reason_code, confidence: readings[i].confidence })));
-    await this.store.db.transaction().execute(async (trx) => {
+    return this.store.db.transaction().execute(async (trx) => {
       const changed = await sql<{ tenant_id: string; return_id: string }>`
         update return_lines rl set predicted_reason_code = v.code, predicted_confidence = v.confidence
         from (select unnest(json_transform(${rows}, ${READINGS_SHAPE}), recursive := true)) v
@@ -102,10 +103,11 @@ export class ReasonsService {
           and (rl.predicted_reason_code is distinct from v.code or rl.predicted_confidence is distinct from v.confidence)
         returning rl.tenant_id, rl.return_id`.execute(trx);
       const keys = [...new Set(changed.rows.map((r) => JSON.stringify([r.tenant_id, r.return_id])))];
-      if (!keys.length) return;
+      if (!keys.length) return 0;
       await sql`update returns r set updated_at = now()
         from (select k[1] as tenant_id, k[2] as id from (select unnest(cast(${`[${keys.join(',')}]`} as json)::varchar[][]) as k)) k
         where r.tenant_id = k.tenant_id and r.id = k.id`.execute(trx);
+      return changed.rows.length;
     });
   }
 
