@@ -220,6 +220,11 @@ it('warehouse staff take units off a return, ship it with tracking, cancel it, a
   await expect.poll(() => page.locator('h1').textContent()).toContain('in_transit');
   expect(await page.locator('[data-testid=tracking] a').getAttribute('href')).toBe('https://tracking.example/JD0146');
   await page.screenshot({ path: `${artifacts}/dashboard-return-shipped.png`, fullPage: true });
+  // Saving tracking with every field emptied is refused; the stored tracking stays.
+  for (const field of ['#carrier', '#tracking_number', '#tracking_url']) await page.fill(field, '');
+  await page.click('button:has-text("Save tracking")');
+  await expect.poll(() => page.locator('[role=alert]').textContent()).toContain('tracking needs at least one of');
+  expect((await engine.returns.getReturn(tenantId, open.return_id)).tracking).toMatchObject({ carrier: 'DHL', tracking_number: 'JD0146' });
   await page.fill('#cancel_reason', 'customer kept it');
   await page.click('button:has-text("Cancel return")');
   await expect.poll(() => page.locator('h1').textContent()).toContain('canceled');
