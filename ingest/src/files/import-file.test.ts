@@ -160,6 +160,33 @@ describe('importing orders and returns', () => {
     expect(orderEvents.at(-1)).toMatchObject({ file: 'slim-orders.csv', new_orders: 0, changed_orders: 1 });
   });
 
+  it('never moves a stored return back in its lifecycle: a return Rebound approved, shipped or canceled stays so', async () => {
+    await importFile(engine, { kind: 'orders', file: join(fixtures, 'orders.csv'), tenantId });
+    const first = join(dir, 'first.csv');
+    writeFileSync(first, 'return_id,order_id,sku,quantity,requested_at,reason_text\n' +
+      'L-1,S-2,SPKR,1,2026-05-09T08:00:00Z,crackles\nL-2,S-3,BOOT-40,1,2026-05-14T17:00:00Z,too narrow\nL-3,S-4,VASE,1,2026-05-24T09:00:00Z,chipped\n');
+    await importFile(engine, { kind: 'returns', file: first, tenantId });
+    const who = { actor: 'warehouse' };
+    await engine.returns.transition(tenantId, 'L-1', 'approve', {}, who);
+    await engine.returns.transition(tenantId, 'L-2', 'approve', {}, who);
+    await engine.returns.transition(tenantId, 'L-2', 'ship', { carrier: 'DHL' }, who);
+    await engine.returns.transition(tenantId, 'L-3', 'cancel', {}, who);
+    const before = await engine.store.query<{ id: string; status: string; approved_at: Date | null }>('select id, status, approved_at from returns order by id');
+
+    // The same file again changes nothing; a corrected text changes the line, not the status.
+    expect(await importFile(engine, { kind: 'returns', file: first, tenantId })).toMatchObject({ imported: 3 });
+    writeFileSync(first, readFileSync(first, 'utf8').replace('crackles', 'crackles at any volume'));
+    await importFile(engine, { kind: 'returns', file: first, tenantId });
+    expect(await engine.store.query('select id, status, approved_at from returns order by id')).toEqual(before);
+    expect(await engine.store.query("select reason_text from return_lines where return_id = 'L-1'")).toEqual([{ reason_text: 'crackles at any volume' }]);
+
+    // A file that says more than Rebound knows moves the return forward.
+    writeFileSync(first, 'return_id,order_id,sku,quantity,requested_at,received_at\nL-2,S-3,BOOT-40,1,2026-05-14T17:00:00Z,2026-05-18T10:00:00Z\n');
+    await importFile(engine, { kind: 'returns', file: first, tenantId });
+    const [l2] = await engine.store.query<{ status: string; approved_at: Date }>("select status, approved_at from returns where id = 'L-2'");
+    expect(l2).toEqual({ status: 'received', approved_at: before[1].approved_at });
+  });
+
   it('rejects bad rows with their line and a reason, imports the good ones, and writes the rejects file', async () => {
     await importContractStore();
     const bad = join(dir, 'bad_returns.csv');

@@ -125,9 +125,9 @@ export async function checkReturnRows(conn: DuckDBConnection, tenantId: string, 
  * dispositions or dates. The stored values fill in the checked rows of stored lines, so the return's status,
  * the changes found and the writes all see the whole line.
  */
-async function fillFromStoredReturns(conn: DuckDBConnection, t: string): Promise<void> {
-  const [[stored]] = (await conn.runAndReadAll(`select count(*) from import_checked where problems = '' and not is_new`)).getRows();
-  if (Number(stored) === 0) return; // a first import has nothing to fill in, and the updates would still scan
+async function fillFromStoredReturns(conn: DuckDBConnection, t: string): Promise<number> {
+  const stored = Number((await conn.runAndReadAll(`select count(*) from import_checked where problems = '' and not is_new`)).getRows()[0][0]);
+  if (stored === 0) return 0; // a first import has nothing to fill in, and the updates would still scan
   const filled = LINE_SET.filter((c) => c !== 'quantity').map((c) => {
     const target = lineValue(c).slice(2); // the checked row's column: v.<name>
     return `${target} = coalesce(v.${target}, rl.${c})`;
@@ -140,6 +140,30 @@ async function fillFromStoredReturns(conn: DuckDBConnection, t: string): Promise
     update import_checked v set resolution = r.resolution
     from (select id, resolution from returns where tenant_id = ${t} and resolution is not null) r
     where v.problems = '' and not v.is_new and v.resolution is null and r.id = v.return_id`);
+  return stored;
+}
+
+// The lifecycle in order, for "the later of two statuses" (declined and canceled are ends of their own).
+const LIFECYCLE = `['requested', 'approved', 'in_transit', 'received', 'inspected', 'resolved', 'closed']`;
+
+/**
+ * A file never moves a stored return back in its lifecycle: what its lines say can take a return forward
+ * (approved in Rebound, received per the file), but a return Rebound approved, shipped, closed, declined or
+ * canceled is not made `requested` again by a file that knows less. Dates the file gives win; dates the import
+ * only infers (approval, resolution) never replace recorded ones.
+ */
+async function keepStoredProgress(conn: DuckDBConnection, t: string): Promise<void> {
+  await conn.run(`
+    update import_returns x set
+      status = case when r.status in ('declined', 'canceled') then r.status
+                    when list_position(${LIFECYCLE}, r.status) > list_position(${LIFECYCLE}, x.status) then r.status
+                    else x.status end,
+      approved_at = coalesce(r.approved_at, x.approved_at),
+      received_at = coalesce(x.received_at, r.received_at),
+      inspected_at = coalesce(x.inspected_at, r.inspected_at),
+      resolved_at = coalesce(r.resolved_at, x.resolved_at)
+    from (select * from returns where tenant_id = ${t}) r
+    where not x.is_new and r.id = x.id`);
 }
 
 /** What a returns import is about to write: counted before the transaction, so a no-op skips its statement. */
@@ -161,7 +185,7 @@ const storedLinesOf = (t: string) =>
  */
 export async function prepareReturnWrites(conn: DuckDBConnection, tenantId: string): Promise<ReturnWrites> {
   const t = lit(tenantId);
-  await fillFromStoredReturns(conn, t);
+  const storedRows = await fillFromStoredReturns(conn, t);
   // A return's status is read off what its lines say happened (see README: statuses of imported returns).
   // Returns given on one row need no aggregate: the same rules, read off that row. The customer is the order's.
   await conn.run(`
@@ -192,6 +216,7 @@ export async function prepareReturnWrites(conn: DuckDBConnection, tenantId: stri
     )
     select x.*, o.customer_id from per_return x
     left join (select id, customer_id from orders where tenant_id = ${t}) o on o.id = x.order_id`);
+  if (storedRows > 0) await keepStoredProgress(conn, t);
   // Stored returns this file changes, in their lines (added or different) or in what those lines make of the
   // return (status, resolution, dates): they get a new updated_at, which is what the KPI marts refresh
   // incrementally on. Identical re-imports change nothing, not even that.
