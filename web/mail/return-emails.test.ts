@@ -103,6 +103,20 @@ describe('return e-mails', () => {
     expect(body).toContain('Worn &lt;b&gt;and&lt;/b&gt; washed');
   });
 
+  it('tells the customer a return was canceled, with the reason when one was given', async () => {
+    await engine.orders.createOrder(tenantId, { order_id: 'A-2002', ordered_at: new Date().toISOString(), customer: { id: 'C-1' }, lines: [{ sku: 'SCARF', category: 'apparel', quantity: 1, unit_price: 30 }] });
+    const { return_id: id } = await engine.returns.requestReturn(tenantId, { order_id: 'A-2002', lines: [{ sku: 'SCARF', quantity: 1 }] }, who);
+    await engine.jobs.drain();
+    await engine.returns.transition(tenantId, id, 'cancel', { reason: 'ordered the wrong size, kept it after all' }, who);
+    await engine.jobs.drain();
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0].to).toEqual(['kim@example.com']);
+    const body = plain(inbox[0].raw);
+    expect(body).toContain(`Subject: Your return ${id} was canceled`);
+    expect(body).toContain('Why: ordered the wrong size, kept it after all');
+    expect(body).toContain('nothing needs to be sent back');
+  });
+
   it('never breaks the request when the SMTP server is down: the mail job is dead-lettered', async () => {
     const { engine: e2, cleanup: c2 } = await engineInTempDir('rebound-mail-down-');
     try {

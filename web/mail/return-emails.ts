@@ -26,6 +26,7 @@ export const RETURN_EMAILS = {
   'return.receive': { template: 'received', subject: (r: Return) => `We have received your return ${r.return_id}` },
   'return.resolve': { template: 'resolved', subject: (r: Return) => `Your return ${r.return_id} is settled` },
   'return.decline': { template: 'declined', subject: (r: Return) => `Your return ${r.return_id} was declined` },
+  'return.cancel': { template: 'canceled', subject: (r: Return) => `Your return ${r.return_id} was canceled` },
 } as const;
 
 type Stage = keyof typeof RETURN_EMAILS;
@@ -52,7 +53,11 @@ const RESOLUTION_SENTENCE: Record<string, (amount: string) => string> = {
 };
 
 /** Renders one stage's e-mail (subject, text, HTML) for a return; exported for previews and tests. */
-export function renderReturnEmail(stage: Stage, ret: Return, ctx: { store: string; currency: string; statusUrl: string; labelUrl: string; refunded: number | null }) {
+export function renderReturnEmail(
+  stage: Stage,
+  ret: Return,
+  ctx: { store: string; currency: string; statusUrl: string; labelUrl: string; refunded: number | null; cancelReason?: string | null },
+) {
   const amount = ctx.refunded != null ? ` of ${ctx.refunded.toFixed(2)} ${ctx.currency}` : '';
   const vars = {
     subject: RETURN_EMAILS[stage].subject(ret),
@@ -63,6 +68,7 @@ export function renderReturnEmail(stage: Stage, ret: Return, ctx: { store: strin
     status_url: ctx.statusUrl,
     label_url: ctx.labelUrl,
     reason: ret.decline_reason ?? 'no reason was given',
+    cancel_reason: ctx.cancelReason ?? null,
     resolution_sentence: (RESOLUTION_SENTENCE[ret.resolution ?? 'refund'] ?? RESOLUTION_SENTENCE.refund)(amount),
   };
   const { template } = RETURN_EMAILS[stage];
@@ -73,7 +79,7 @@ export function renderReturnEmail(stage: Stage, ret: Return, ctx: { store: strin
 export async function sendReturnEmail(engine: Engine, stage: Stage, payload: Record<string, unknown>, opts: ReturnEmailOptions): Promise<void> {
   const tenantId = String(payload.tenant_id);
   const returnId = String(payload.return_id);
-  const ret = await engine.returns.getReturn(tenantId, returnId);
+  const ret = await engine.returns.getReturn(tenantId, returnId, { timeline: stage === 'return.cancel' });
   const [customer] = await engine.store.query<{ email: string | null }>('select email from customers where tenant_id = $1 and id = $2', [tenantId, ret.customer_id]);
   const to = customer?.email;
   if (!to) return; // nobody to tell: the customer gave no e-mail
@@ -86,7 +92,10 @@ export async function sendReturnEmail(engine: Engine, stage: Stage, payload: Rec
     'select sum(amount)::double as total from refunds where tenant_id = $1 and return_id = $2',
     [tenantId, returnId],
   );
-  const mail = renderReturnEmail(stage, ret, { store: tenant.name, currency: tenant.currency, statusUrl, labelUrl, refunded: refunds[0]?.total ?? null });
+  // A cancellation's reason is on its event (the return keeps only the decline reason as a column).
+  const canceled = ret.timeline?.filter((e) => e.type === 'return.canceled').at(-1);
+  const cancelReason = canceled ? (canceled.reason ?? (canceled.payload as { reason?: string } | null)?.reason ?? null) : null;
+  const mail = renderReturnEmail(stage, ret, { store: tenant.name, currency: tenant.currency, statusUrl, labelUrl, refunded: refunds[0]?.total ?? null, cancelReason });
   const attachments =
     stage === 'return.approve'
       ? [{ filename: `${returnId}-label.pdf`, contentType: 'application/pdf', content: await returnLabelPdf({ returnId, orderId: ret.order_id, store: tenant.name, lines: ret.lines.map((l) => `${l.quantity} x ${l.sku}`), statusUrl }) }]
