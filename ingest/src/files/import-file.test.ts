@@ -185,6 +185,14 @@ describe('importing orders and returns', () => {
     await importFile(engine, { kind: 'returns', file: first, tenantId });
     const [l2] = await engine.store.query<{ status: string; approved_at: Date }>("select status, approved_at from returns where id = 'L-2'");
     expect(l2).toEqual({ status: 'received', approved_at: before[1].approved_at });
+
+    // The canceled return holds no units, so a new return of the same vase in the same file is accepted.
+    writeFileSync(first, 'return_id,order_id,sku,quantity,requested_at\nL-3,S-4,VASE,1,2026-05-24T09:00:00Z\nL-4,S-4,VASE,1,2026-05-26T09:00:00Z\n');
+    expect(await importFile(engine, { kind: 'returns', file: first, tenantId })).toMatchObject({ imported: 2, rejected: 0 });
+    expect(await engine.store.query("select id, status from returns where id in ('L-3', 'L-4') order by id")).toEqual([
+      { id: 'L-3', status: 'canceled' },
+      { id: 'L-4', status: 'requested' },
+    ]);
   });
 
   it('rejects bad rows with their line and a reason, imports the good ones, and writes the rejects file', async () => {

@@ -59,12 +59,12 @@ export async function checkReturnRows(conn: DuckDBConnection, tenantId: string, 
     ),
     parsed as (
       select s.*, try_cast(s.quantity as integer) as v_quantity, ${TIMESTAMPS.map((c) => `${ts(`s.${c}`)} as v_${c}`).join(', ')},
-             l.line_id, l.bought, a.code as reason, r.order_id as stored_order, r.order_id is null as is_new,
+             l.line_id, l.bought, a.code as reason, r.order_id as stored_order, r.status as stored_status, r.order_id is null as is_new,
              coalesce(m.return_rows, 1) as return_rows, d.first_line, f.return_order, f.order_line
       from import_rows s
       left join lines l on l.order_id = s.order_id and l.sku = s.sku
       left join reason_aliases a on a.alias = upper(s.reason_code)
-      left join (select id, order_id from returns where tenant_id = ${t}) r on r.id = s.return_id
+      left join (select id, order_id, status from returns where tenant_id = ${t}) r on r.id = s.return_id
       left join repeated d on d.return_id = s.return_id and d.sku = s.sku
       left join multi m on m.return_id = s.return_id
       left join first_order f on f.return_id = s.return_id
@@ -73,7 +73,7 @@ export async function checkReturnRows(conn: DuckDBConnection, tenantId: string, 
     select line, return_id, order_id, sku, reason_text, lower(condition) as condition, lower(disposition) as disposition,
       lower(resolution) as resolution, v_quantity, ${TIMESTAMPS.map((c) => `v_${c}`).join(', ')},
       ${AMOUNTS.map((c) => (c === 'distance_km' ? `try_cast(${c} as double) as v_${c}` : `${money(c)} as v_${c}`)).join(', ')},
-      line_id, bought, reason, stored_order, is_new, return_rows, concat_ws('; ',
+      line_id, bought, reason, stored_order, stored_status, is_new, return_rows, concat_ws('; ',
       ${required('return_id')}, ${required('order_id')}, ${required('sku')},
       ${required('quantity')}, ${integerAtLeast('quantity', 1, 'v_quantity')},
       ${required('requested_at')}, ${TIMESTAMPS.map((c) => timestamp(c, `v_${c}`)).join(', ')}, ${AMOUNTS.map((c) => nonNegative(c)).join(', ')},
@@ -92,7 +92,11 @@ export async function checkReturnRows(conn: DuckDBConnection, tenantId: string, 
   // reason set in place, which spares rewriting the whole checked table.
   await conn.run(`
     create or replace temp table import_over as
-    with ok as (select line, return_id, order_id, line_id, sku, v_quantity, bought from import_checked where problems = ''),
+    with ok as (
+      -- A stored return that was declined or canceled stays so (see keepStoredProgress) and holds no units.
+      select line, return_id, order_id, line_id, sku, v_quantity, bought from import_checked
+      where problems = '' and coalesce(stored_status not in ('declined', 'canceled'), true)
+    ),
     held as (
       select rl.order_id, rl.line_id, sum(rl.quantity) as units
       from return_lines rl join returns r on r.tenant_id = rl.tenant_id and r.id = rl.return_id
