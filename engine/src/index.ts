@@ -18,6 +18,6 @@ export { BullMqQueue, type BullMqQueueOptions } from './jobs/bullmq';
 export type { CliContext } from './cli/context';
 export { tenantFromOption } from './cli/tenant-commands';
 export { registerEngineCommands } from './cli/engine-commands';
-export { backfillImportedReturns, type BackfillSummary } from './cli/backfill-commands';
+export { backfillImportedReturns, type BackfillSummary } from './backfill/backfill-imported-returns';
 export { reasonCodeFrom } from './classification/taxonomy';
 export { newImportId } from './shared/ids';

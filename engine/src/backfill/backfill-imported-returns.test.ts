@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Engine } from '../engine';
 import { engineInTempDir, seedTenantWithOrder } from '../testing/temp-store';
-import { backfillImportedReturns } from './backfill-commands';
+import { backfillImportedReturns } from './backfill-imported-returns';
 
 let engine: Engine;
 let cleanup: () => Promise<void>;
