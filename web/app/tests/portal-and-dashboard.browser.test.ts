@@ -40,9 +40,15 @@ afterAll(async () => {
   await cleanup?.();
 });
 
+/** Opens a page and waits until its scripts have loaded (no request for 500 ms), so forms are hydrated before they are filled. */
+async function openReady(page: Page, path: string): Promise<void> {
+  await page.goto(`${base}${path}`);
+  await page.waitForLoadState('networkidle');
+}
+
 /** Signs a dashboard page in with the tenant's API key. */
 async function signInWithApiKey(page: Page): Promise<void> {
-  await page.goto(`${base}/login`);
+  await openReady(page, '/login');
   await page.fill('#api_key', apiKey);
   await page.click('button[type=submit]');
   await page.waitForURL(`${base}/`);
@@ -52,7 +58,7 @@ it('a customer files a return, the merchant approves it, the customer sees it ch
   const customer = await browser.newPage();
   const errors: string[] = [];
   customer.on('pageerror', (e) => errors.push(e.message));
-  await customer.goto(`${base}/portal/${tenantId}`);
+  await openReady(customer, `/portal/${tenantId}`);
   await customer.fill('#order', 'W-77');
   await customer.fill('#email', 'nobody@example.com');
   await customer.click('button[type=submit]');
@@ -113,7 +119,7 @@ it('the merchant edits rules with validation, backtests them, and accepts a sugg
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await signInWithApiKey(page);
-  await page.goto(`${base}/rules`);
+  await openReady(page, '/rules');
   await page.fill('#rules', JSON.stringify({ rules: [{ name: 'x', priority: 1, enabled: true, conditions: { all: [{ fact: 'mood', operator: 'equal', value: 1 }] }, outcome: { type: 'approve' } }] }));
   await page.click('button:has-text("Validate and activate")');
   await expect(page.locator('[role=alert]').textContent()).resolves.toContain("unknown fact 'mood'");
@@ -131,7 +137,7 @@ it('the merchant edits rules with validation, backtests them, and accepts a sugg
 it('a tenant user signs in with e-mail and password (wrong ones get one message), and signing out ends the session', async () => {
   await addTenantUser(engine, tenantId, 'ops@boutique.test', 'a long passphrase');
   const page = await browser.newPage();
-  await page.goto(`${base}/login`);
+  await openReady(page, '/login');
   await page.fill('#email', 'ops@boutique.test');
   await page.fill('#password', 'not the passphrase');
   await page.click('button[type=submit]');
@@ -158,7 +164,7 @@ it('a tenant user signs in with e-mail and password (wrong ones get one message)
   expect(csvText.split('\n')[0]).toBe('kind,key,units_returned');
   expect(csvText).toMatch(/^sku,DRESS-M,1$/m);
   expect((await page.goto(`${base}/trends?from=yesterday`))!.status()).toBe(400);
-  await page.goto(`${base}/reasons?reason=size_too_large`);
+  await openReady(page, `/reasons?reason=size_too_large`);
   await page.locator('canvas').nth(1).waitFor();
   expect(await page.locator('td', { hasText: 'way too big on me' }).count()).toBe(1);
   await page.selectOption('select[name=reason_code]', 'style');
@@ -194,7 +200,7 @@ it('warehouse staff take units off a return, ship it with tracking, cancel it, a
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await signInWithApiKey(page);
-  await page.goto(`${base}/returns/${open.return_id}`);
+  await openReady(page, `/returns/${open.return_id}`);
 
   // Nothing chosen: refused with the engine's reason, nothing changed. Then one of the two coats.
   await page.click('button:has-text("Remove units")');
@@ -235,8 +241,47 @@ it('warehouse staff take units off a return, ship it with tracking, cancel it, a
   for (const [action, input] of [['approve', {}], ['receive', {}], ['inspect', { lines: [{ sku: 'SCARF', condition: 'good', disposition: 'restock' }] }], ['resolve', { resolution: 'store_credit' }], ['close', {}]] as const) {
     await engine.returns.transition(tenantId, closed.return_id, action, input, who);
   }
-  await page.goto(`${base}/returns/${closed.return_id}`);
+  await openReady(page, `/returns/${closed.return_id}`);
   await page.click('button:has-text("Reopen")');
   await expect.poll(() => page.locator('h1').textContent()).toContain('resolved');
+  expect(errors).toEqual([]);
+});
+
+it('a customer cancels their own return from the status page; a forged link or a second cancel is refused', async () => {
+  await engine.orders.createOrder(tenantId, {
+    order_id: 'W-99',
+    ordered_at: new Date(Date.now() - 86_400_000).toISOString(),
+    customer: { id: 'c-99', email: 'sam@example.com' },
+    lines: [{ sku: 'BELT', category: 'apparel', quantity: 1, unit_price: 180 }],
+  });
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openReady(page, `/portal/${tenantId}`);
+  await page.fill('#order', 'W-99');
+  await page.fill('#email', 'sam@example.com');
+  await page.click('button[type=submit]');
+  await page.waitForURL(/\/order\/W-99/);
+  await page.selectOption('#qty_BELT', '1');
+  await page.fill('#reason_BELT', 'the buckle scratches');
+  await page.click('button[type=submit]');
+  await page.waitForURL(/\/returns\/RMA-/);
+  const returnId = /returns\/(RMA-[0-9A-Z]+)/.exec(page.url())![1];
+
+  const forged = await page.request.post(`${base}/portal/${tenantId}/returns/${returnId}?/cancel&sig=forged`, { form: { reason: 'x' }, headers: { origin: base } });
+  expect(forged.status()).toBe(403);
+  expect((await engine.returns.getReturn(tenantId, returnId)).status).not.toBe('canceled');
+
+  await page.fill('#reason', 'found one I like better');
+  await page.click('button:has-text("Cancel this return")');
+  await expect.poll(() => page.locator('[data-testid=status]').textContent()).toContain('canceled');
+  expect(await page.locator('button:has-text("Cancel this return")').count()).toBe(0);
+  const timeline = (await engine.returns.getReturn(tenantId, returnId, { timeline: true })).timeline!;
+  expect(timeline.at(-1)).toMatchObject({ type: 'return.canceled', actor: 'customer' });
+  const again = await page.request.post(`${page.url().replace(/\?.*$/, '')}?/cancel&sig=${new URL(page.url()).searchParams.get('sig')}`, { form: {}, headers: { origin: base } });
+  // Posted without a browser's Accept header, SvelteKit answers the action's outcome as JSON.
+  const outcome = await again.json();
+  expect([outcome.type, outcome.status]).toEqual(['failure', 409]);
+  expect(outcome.data).toContain('cannot cancel return');
   expect(errors).toEqual([]);
 });

@@ -30,6 +30,11 @@ export function fileReturn(engine: Engine, tenantId: string, orderId: string, li
   return engine.returns.requestReturn(tenantId, { order_id: orderId, lines, resolution: resolution as never }, { actor: 'customer', source: 'portal' });
 }
 
+/** The customer withdraws their return before sending it (the engine refuses once the parcel is on its way). */
+export function cancelAsCustomer(engine: Engine, tenantId: string, returnId: string, reason: string) {
+  return engine.returns.transition(tenantId, returnId, 'cancel', reason ? { reason } : {}, { actor: 'customer', source: 'portal' });
+}
+
 /** The return as the customer sees it on the status page. */
 export function returnStatus(engine: Engine, tenantId: string, returnId: string) {
   return engine.returns.getReturn(tenantId, returnId, { timeline: true });

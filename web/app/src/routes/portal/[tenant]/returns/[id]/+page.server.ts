@@ -1,11 +1,16 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
+import { domainErrorOf } from '$lib/server/errors';
 import { verify, web } from '$lib/server/context';
-import { returnStatus, storeName } from '$lib/features/portal/selectors';
-import type { PageServerLoad } from './$types';
+import { cancelAsCustomer, returnStatus, storeName } from '$lib/features/portal/selectors';
+import type { Actions, PageServerLoad } from './$types';
+
+function checkLink(tenant: string, id: string, sig: string | null) {
+  if (!verify(`return:${tenant}:${id}`, sig)) throw error(403, 'This link is not valid.');
+}
 
 export const load: PageServerLoad = async ({ params, url }) => {
   const sig = url.searchParams.get('sig');
-  if (!verify(`return:${params.tenant}:${params.id}`, sig)) throw error(403, 'This link is not valid.');
+  checkLink(params.tenant, params.id, sig);
   const { engine } = web();
   const ret = await returnStatus(engine, params.tenant, params.id);
   return {
@@ -14,4 +19,20 @@ export const load: PageServerLoad = async ({ params, url }) => {
     sig,
     ret: { ...ret, timeline: (ret.timeline ?? []).filter((e) => !['return.fraud_scored', 'return.decided'].includes(e.type)) },
   };
+};
+
+export const actions: Actions = {
+  // Only the holder of the signed link may cancel; the engine decides whether it is still possible.
+  cancel: async ({ params, request, url }) => {
+    checkLink(params.tenant, params.id, url.searchParams.get('sig'));
+    const reason = String((await request.formData()).get('reason') ?? '').trim().slice(0, 500);
+    try {
+      await cancelAsCustomer(web().engine, params.tenant, params.id, reason);
+    } catch (e) {
+      const refused = domainErrorOf(e);
+      if (refused) return fail(refused.kind === 'conflict' ? 409 : 400, { error: refused.message });
+      throw e;
+    }
+    return { canceled: true };
+  },
 };
