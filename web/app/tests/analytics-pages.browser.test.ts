@@ -31,10 +31,10 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-  await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 })); // the app has no icon; not a defect of these pages
   page.on('console', (m) => m.type() === 'error' && problems.push(`${page.url()}: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
   await page.goto(`${base}/login`);
+  await page.waitForLoadState('networkidle'); // scripts loaded, the form hydrated
   await page.fill('#api_key', apiKey);
   await page.click('button[type=submit]');
   await page.waitForURL(`${base}/`);
