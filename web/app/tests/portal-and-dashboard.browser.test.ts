@@ -226,6 +226,12 @@ it('warehouse staff take units off a return, ship it with tracking, cancel it, a
   await expect.poll(() => page.locator('h1').textContent()).toContain('in_transit');
   expect(await page.locator('[data-testid=tracking] a').getAttribute('href')).toBe('https://tracking.example/JD0146');
   await page.screenshot({ path: `${artifacts}/dashboard-return-shipped.png`, fullPage: true });
+  // The customer's status page (the dashboard links it) shows the parcel's tracking.
+  const customerView = await browser.newPage();
+  await customerView.goto(new URL((await page.locator("a:has-text(\"customer's status page\")").getAttribute('href'))!, base).href);
+  expect(await customerView.locator('[data-testid=tracking]').textContent()).toMatch(/Tracking \(DHL\):\s*JD0146/);
+  expect(await customerView.locator('[data-testid=tracking] a').getAttribute('href')).toBe('https://tracking.example/JD0146');
+  await customerView.close();
   // Saving tracking with every field emptied is refused; the stored tracking stays.
   for (const field of ['#carrier', '#tracking_number', '#tracking_url']) await page.fill(field, '');
   await page.click('button:has-text("Save tracking")');
