@@ -242,6 +242,24 @@ it('warehouse staff take units off a return, ship it with tracking, cancel it, a
   await expect.poll(() => page.locator('h1').textContent()).toContain('canceled');
   expect(await page.locator('text=No further actions').count()).toBe(1);
 
+  // The warehouse books in what actually came back: one coat of two, in another size, weighed.
+  const parcel = await engine.returns.requestReturn(tenantId, { order_id: 'W-88', lines: [{ sku: 'COAT-L', quantity: 2 }] }, who);
+  await engine.returns.transition(tenantId, parcel.return_id, 'approve', {}, who);
+  await openReady(page, `/returns/${parcel.return_id}`);
+  await page.selectOption('#received_qty_COAT-L', '1');
+  await page.fill('#received_sku_COAT-L', 'COAT-M');
+  await page.fill('#received_weight_COAT-L', 'heavy');
+  await page.click('button:has-text("Mark received")');
+  await expect.poll(() => page.locator('[role=alert]').textContent()).toContain("weight of COAT-L must be a number of kg, got 'heavy'");
+  await page.fill('#received_weight_COAT-L', '1,4');
+  await page.click('button:has-text("Mark received")');
+  await expect.poll(() => page.locator('h1').textContent()).toContain('received');
+  const [booked] = (await engine.returns.getReturn(tenantId, parcel.return_id)).lines;
+  expect([booked.received_quantity, booked.received_sku, booked.received_weight_kg]).toEqual([1, 'COAT-M', 1.4]);
+  await engine.jobs.drain();
+  await page.reload();
+  expect(await page.locator('text=item_mismatch').count()).toBe(1);
+
   // A closed return goes back to the status it was closed from.
   const closed = await engine.returns.requestReturn(tenantId, { order_id: 'W-88', lines: [{ sku: 'SCARF', quantity: 1 }] }, who);
   for (const [action, input] of [['approve', {}], ['receive', {}], ['inspect', { lines: [{ sku: 'SCARF', condition: 'good', disposition: 'restock' }] }], ['resolve', { resolution: 'store_credit' }], ['close', {}]] as const) {

@@ -63,7 +63,25 @@ export const actions: Actions = {
     const lines = ret.lines.map((l) => ({ sku: l.sku, quantity: Number(form.get(`remove_${l.sku}`) ?? 0) }));
     return act(() => removeUnits(engine, locals.tenantId!, params.id, lines, text(form, 'reason') || undefined), 'removeUnits');
   },
-  receive: ({ locals, params }) => lifecycle(locals, params.id, 'receive'),
+  receive: async ({ locals, params, request }) => {
+    const form = await request.formData();
+    const ret = await returnDetail(web().engine, locals.tenantId!, params.id);
+    // Only what the form says: a field left as it was (or empty) means "as requested".
+    const lines = ret.lines.map((l) => {
+      const weight = text(form, `received_weight_${l.sku}`);
+      const sku = text(form, `received_sku_${l.sku}`);
+      return {
+        sku: l.sku,
+        quantity: form.has(`received_qty_${l.sku}`) ? Number(form.get(`received_qty_${l.sku}`)) : undefined,
+        received_sku: sku && sku !== l.sku ? sku : undefined,
+        weight_kg: weight ? Number(weight.replace(',', '.')) : undefined,
+      };
+    });
+    const badWeight = lines.find((l) => l.weight_kg !== undefined && Number.isNaN(l.weight_kg));
+    if (badWeight) return fail(400, { error: `weight of ${badWeight.sku} must be a number of kg, got '${text(form, `received_weight_${badWeight.sku}`)}'` });
+    const note = text(form, 'note');
+    return lifecycle(locals, params.id, 'receive', { lines, ...(note ? { note } : {}) });
+  },
   inspect: async ({ locals, params, request }) => {
     const form = await request.formData();
     const ret = await returnDetail(web().engine, locals.tenantId!, params.id);
