@@ -250,7 +250,7 @@ it('warehouse staff take units off a return, ship it with tracking, cancel it, a
   await page.fill('#received_sku_COAT-L', 'COAT-M');
   await page.fill('#received_weight_COAT-L', 'heavy');
   await page.click('button:has-text("Mark received")');
-  await expect.poll(() => page.locator('[role=alert]').textContent()).toContain("weight of COAT-L must be a number of kg, got 'heavy'");
+  await expect.poll(() => page.locator('[role=alert]').textContent()).toContain("weight (kg) of COAT-L must be a number, got 'heavy'");
   await page.fill('#received_weight_COAT-L', '1,4');
   await page.click('button:has-text("Mark received")');
   await expect.poll(() => page.locator('h1').textContent()).toContain('received');
@@ -259,6 +259,29 @@ it('warehouse staff take units off a return, ship it with tracking, cancel it, a
   await engine.jobs.drain();
   await page.reload();
   expect(await page.locator('text=item_mismatch').count()).toBe(1);
+
+  // Inspected with what the coat will bring back, then refunded less a fee; typos are refused first.
+  await page.selectOption('#c_COAT-L', 'good');
+  await page.selectOption('#d_COAT-L', 'resell_secondary');
+  await page.fill('#recovered_COAT-L', 'lots');
+  await page.click('button:has-text("Save inspection")');
+  await expect.poll(() => page.locator('[role=alert]').textContent()).toContain("value recovered for COAT-L must be a number, got 'lots'");
+  await page.fill('#recovered_COAT-L', '95');
+  await page.click('button:has-text("Save inspection")');
+  await expect.poll(() => page.locator('h1').textContent()).toContain('inspected');
+  await page.fill('#amount_COAT-L', '220,00');
+  await page.click('button:has-text("Resolve")');
+  await expect.poll(() => page.locator('h1').textContent()).toContain('resolved');
+  expect(await engine.store.query('select recovered_value::double as recovered, refund_amount::double as refund from return_lines where return_id = $1', [parcel.return_id]))
+    .toEqual([{ recovered: 95, refund: 220 }]);
+
+  // A cheap item is refunded without coming back.
+  await engine.orders.createOrder(tenantId, { order_id: 'W-89', ordered_at: new Date().toISOString(), customer: { id: 'c-88' }, lines: [{ sku: 'GLOVES', category: 'apparel', quantity: 1, unit_price: 19 }] });
+  const cheap = await engine.returns.requestReturn(tenantId, { order_id: 'W-89', lines: [{ sku: 'GLOVES', quantity: 1 }] }, who);
+  await openReady(page, `/returns/${cheap.return_id}`);
+  await page.click('button:has-text("Refund without return")');
+  await expect.poll(() => page.locator('h1').textContent()).toContain('resolved');
+  expect((await engine.returns.getReturn(tenantId, cheap.return_id)).resolution).toBe('keep_it');
 
   // A closed return goes back to the status it was closed from.
   const closed = await engine.returns.requestReturn(tenantId, { order_id: 'W-88', lines: [{ sku: 'SCARF', quantity: 1 }] }, who);

@@ -41,6 +41,27 @@ const tracking = (form: FormData) => ({
   tracking_url: text(form, 'tracking_url'),
   label_url: text(form, 'label_url'),
 });
+/** An optional decimal field ("12.5" or "12,5"); undefined when empty. */
+function decimal(form: FormData, name: string, label: string): number | undefined {
+  const raw = text(form, name);
+  if (!raw) return undefined;
+  const value = Number(raw.replace(',', '.'));
+  if (Number.isNaN(value)) throw new FormError(`${label} must be a number, got '${raw}'`);
+  return value;
+}
+/** A form field a person must correct (answered as 400 with its message). */
+class FormError extends Error {}
+
+/** Runs an action whose fields may need correcting: a FormError becomes a 400 with its message, nothing changed. */
+async function withFormErrors(work: () => Promise<unknown>) {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof FormError) return fail(400, { error: e.message });
+    throw e;
+  }
+}
+
 const lifecycle = (locals: App.Locals, id: string, action: string, input: Record<string, unknown> = {}) =>
   act(() => applyAction(web().engine, locals.tenantId!, id, action, input), action);
 
@@ -66,29 +87,47 @@ export const actions: Actions = {
   receive: async ({ locals, params, request }) => {
     const form = await request.formData();
     const ret = await returnDetail(web().engine, locals.tenantId!, params.id);
-    // Only what the form says: a field left as it was (or empty) means "as requested".
-    const lines = ret.lines.map((l) => {
-      const weight = text(form, `received_weight_${l.sku}`);
-      const sku = text(form, `received_sku_${l.sku}`);
-      return {
-        sku: l.sku,
-        quantity: form.has(`received_qty_${l.sku}`) ? Number(form.get(`received_qty_${l.sku}`)) : undefined,
-        received_sku: sku && sku !== l.sku ? sku : undefined,
-        weight_kg: weight ? Number(weight.replace(',', '.')) : undefined,
-      };
+    return withFormErrors(() => {
+      // Only what the form says: a field left as it was (or empty) means "as requested".
+      const lines = ret.lines.map((l) => {
+        const sku = text(form, `received_sku_${l.sku}`);
+        return {
+          sku: l.sku,
+          quantity: form.has(`received_qty_${l.sku}`) ? Number(form.get(`received_qty_${l.sku}`)) : undefined,
+          received_sku: sku && sku !== l.sku ? sku : undefined,
+          weight_kg: decimal(form, `received_weight_${l.sku}`, `weight (kg) of ${l.sku}`),
+        };
+      });
+      const note = text(form, 'note');
+      return lifecycle(locals, params.id, 'receive', { lines, ...(note ? { note } : {}) });
     });
-    const badWeight = lines.find((l) => l.weight_kg !== undefined && Number.isNaN(l.weight_kg));
-    if (badWeight) return fail(400, { error: `weight of ${badWeight.sku} must be a number of kg, got '${text(form, `received_weight_${badWeight.sku}`)}'` });
-    const note = text(form, 'note');
-    return lifecycle(locals, params.id, 'receive', { lines, ...(note ? { note } : {}) });
   },
   inspect: async ({ locals, params, request }) => {
     const form = await request.formData();
     const ret = await returnDetail(web().engine, locals.tenantId!, params.id);
-    const lines = ret.lines.map((l) => ({ sku: l.sku, condition: String(form.get(`condition_${l.sku}`)), disposition: String(form.get(`disposition_${l.sku}`)) }));
-    return lifecycle(locals, params.id, 'inspect', { lines });
+    return withFormErrors(() => {
+      const lines = ret.lines.map((l) => ({
+        sku: l.sku,
+        condition: String(form.get(`condition_${l.sku}`)),
+        disposition: String(form.get(`disposition_${l.sku}`)),
+        recovered_value: decimal(form, `recovered_${l.sku}`, `value recovered for ${l.sku}`),
+      }));
+      return lifecycle(locals, params.id, 'inspect', { lines });
+    });
   },
-  resolve: async ({ locals, params, request }) => lifecycle(locals, params.id, 'resolve', { resolution: text(await request.formData(), 'resolution') }),
+  resolve: async ({ locals, params, request }) => {
+    const form = await request.formData();
+    const ret = await returnDetail(web().engine, locals.tenantId!, params.id);
+    return withFormErrors(() => {
+      const amounts = ret.lines.flatMap((l) => {
+        const amount = decimal(form, `amount_${l.sku}`, `amount for ${l.sku}`);
+        return amount === undefined ? [] : [{ sku: l.sku, amount }];
+      });
+      const exchangeSku = text(form, 'exchange_sku');
+      return lifecycle(locals, params.id, 'resolve', { resolution: text(form, 'resolution'), amounts, ...(exchangeSku ? { exchange_sku: exchangeSku } : {}) });
+    });
+  },
+  keepIt: ({ locals, params }) => lifecycle(locals, params.id, 'resolve', { resolution: 'keep_it' }),
   close: ({ locals, params }) => lifecycle(locals, params.id, 'close'),
   reopen: ({ locals, params }) => lifecycle(locals, params.id, 'reopen'),
 };
