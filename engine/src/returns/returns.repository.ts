@@ -82,6 +82,8 @@ export interface ReturnListFilter {
   requestedTo?: Date;
   /** Matches the RMA number, order id or customer id (case-insensitive substring). */
   search?: string;
+  /** Only returns scored at least this risky (0 to 1); unscored returns are left out. */
+  minFraudScore?: number;
   /** Keyset cursor: the last row of the previous page. */
   after?: { requested_at: string; id: string };
   limit: number;
@@ -95,6 +97,7 @@ export function listReturns(db: Db, tenantId: string, f: ReturnListFilter): Prom
   if (f.customerId) q = q.where('customer_id', '=', f.customerId);
   if (f.requestedFrom) q = q.where('requested_at', '>=', f.requestedFrom);
   if (f.requestedTo) q = q.where('requested_at', '<', f.requestedTo);
+  if (f.minFraudScore !== undefined) q = q.where('fraud_score', '>=', f.minFraudScore);
   if (f.search) {
     const like = `%${f.search.toLowerCase()}%`;
     q = q.where((eb) => eb.or([eb(eb.fn('lower', ['id']), 'like', like), eb(eb.fn('lower', ['order_id']), 'like', like), eb(eb.fn('lower', ['customer_id']), 'like', like)]));

@@ -125,7 +125,7 @@ describe('the analytics pages', () => {
   it('the returns list downloads as CSV with its filters', async () => {
     await page.goto(`${base}/returns?status=in_transit`);
     const href = await page.locator('a:has-text("Download CSV")').getAttribute('href');
-    expect(href).toBe('/returns.csv?status=in_transit&q=');
+    expect(href).toBe('/returns.csv?status=in_transit&q=&risk=');
     const csv = await (await page.request.get(`${base}${href}`)).text();
     const [header, ...rows] = csv.trim().split('\n');
     expect(header).toBe('return_id,order_id,customer_id,status,resolution,requested_at,resolved_at,units,lines,fraud_score');
@@ -133,6 +133,19 @@ describe('the analytics pages', () => {
     expect(n).toBeGreaterThan(0);
     expect(rows).toHaveLength(n);
     expect(rows.every((r) => r.split(',')[3] === 'in_transit')).toBe(true);
+
+    // The risk filter narrows the list and its CSV to returns scored at least that high (scores as the fraud
+    // step stores them: three risky, three not).
+    await engine.store.query(`update returns set fraud_score = 0.7 where tenant_id = $1 and id in (select id from returns where tenant_id = $1 order by id limit 3)`, [tenantId]);
+    await engine.store.query(`update returns set fraud_score = 0.2 where tenant_id = $1 and id in (select id from returns where tenant_id = $1 order by id limit 3 offset 3)`, [tenantId]);
+    await page.goto(`${base}/returns`);
+    await page.selectOption('#risk', '0.5');
+    await page.click('button:has-text("Filter")');
+    await page.waitForURL(/risk=0\.5/);
+    expect(await page.locator('tbody tr td:last-child').allTextContents()).toEqual(['0.70', '0.70', '0.70']);
+    const riskyCsv = await (await page.request.get(`${base}/returns.csv?risk=0.5`)).text();
+    expect(riskyCsv.trim().split('\n')).toHaveLength(4);
+    expect((await (await page.request.get(`${base}/returns.csv?risk=0.3`)).text()).trim().split('\n')).toHaveLength(4);
   });
 
   it('refuses bad dates and filters with a message, and logs no console errors on the way', async () => {
@@ -141,6 +154,8 @@ describe('the analytics pages', () => {
       ['/finance?from=2026-13-01', "from '2026-13-01' is not a date such as 2026-05-01"],
       ['/sustainability?from=2026-05-01&to=2026-04-01', 'from 2026-05-01 must be before to 2026-04-01'],
       ['/finance?grain=year', "grain 'year' is not one of day, week, month"],
+      ['/returns?risk=0.9', "risk '0.9' is not one of 0.3, 0.5"],
+      ['/returns?status=lost', "status 'lost' is not one of requested, approved"],
     ];
     for (const [path, message] of cases) {
       const res = await page.goto(`${base}${path}`);

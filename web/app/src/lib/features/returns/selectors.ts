@@ -1,10 +1,11 @@
 import type { Engine, ReturnStatus } from '@rebound/engine';
 
 /** A page of the tenant's returns for the list. */
-export function returnsPage(engine: Engine, tenantId: string, opts: { status?: string; q?: string; cursor?: string }) {
+export function returnsPage(engine: Engine, tenantId: string, opts: { status?: string; q?: string; risk?: string; cursor?: string }) {
   return engine.returns.listReturns(tenantId, {
     status: opts.status ? [opts.status as ReturnStatus] : undefined,
     search: opts.q || undefined,
+    minFraudScore: opts.risk ? Number(opts.risk) : undefined,
     cursor: opts.cursor || undefined,
     limit: 25,
   });
@@ -30,15 +31,24 @@ export function attachTracking(engine: Engine, tenantId: string, id: string, tra
   return engine.returns.attachTracking(tenantId, id, tracking, { actor: 'dashboard', source: 'dashboard' });
 }
 
+/** Fraud-score floors a list can be filtered by (none: any): worth a look, and likely abuse. */
+export const RISK_LEVELS = ['0.3', '0.5'] as const;
+
 /** Statuses a list can be filtered by (the engine's RETURN_STATUSES; the app imports no engine values). */
 export const LIST_STATUSES = ['requested', 'approved', 'declined', 'in_transit', 'received', 'inspected', 'resolved', 'closed', 'canceled'] as const;
 
 /** Every return matching the list's filters, newest first, up to `max` (the CSV export); `truncated` when there were more. */
-export async function returnsForExport(engine: Engine, tenantId: string, opts: { status?: string; q?: string }, max = 10_000) {
+export async function returnsForExport(engine: Engine, tenantId: string, opts: { status?: string; q?: string; risk?: string }, max = 10_000) {
   const rows: Awaited<ReturnType<Engine['returns']['listReturns']>>['returns'] = [];
   let cursor: string | undefined;
   do {
-    const page = await engine.returns.listReturns(tenantId, { status: opts.status ? [opts.status as ReturnStatus] : undefined, search: opts.q || undefined, cursor, limit: 200 });
+    const page = await engine.returns.listReturns(tenantId, {
+      status: opts.status ? [opts.status as ReturnStatus] : undefined,
+      search: opts.q || undefined,
+      minFraudScore: opts.risk ? Number(opts.risk) : undefined,
+      cursor,
+      limit: 200,
+    });
     rows.push(...page.returns);
     cursor = page.next_cursor ?? undefined;
   } while (cursor && rows.length < max);

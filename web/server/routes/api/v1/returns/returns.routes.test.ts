@@ -226,6 +226,26 @@ describe('listing', () => {
     const bad = await app.inject({ method: 'GET', url: '/api/v1/returns?limit=0', headers: auth(keyA) });
     expect(bad.statusCode).toBe(400);
   });
+
+  it('lists only the returns scored at least as risky as asked, and refuses a score outside 0 to 1', async () => {
+    const orderId = await postOrder();
+    const ids: string[] = [];
+    for (const sku of ['DRESS-S', 'BELT']) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/returns', headers: auth(keyA), payload: { order_id: orderId, lines: [{ sku, quantity: 1 }] } });
+      ids.push(res.json().return_id);
+    }
+    await engine.jobs.drain();
+    // Scores as the fraud step would have stored them: one risky, one not.
+    await engine.store.query('update returns set fraud_score = 0.8 where id = $1', [ids[0]]);
+    await engine.store.query('update returns set fraud_score = 0.1 where id = $1', [ids[1]]);
+    const risky = await app.inject({ method: 'GET', url: `/api/v1/returns?min_fraud_score=0.5&order_id=${orderId}`, headers: auth(keyA) });
+    expect(risky.json().returns.map((r: { return_id: string }) => r.return_id)).toEqual([ids[0]]);
+    const all = await app.inject({ method: 'GET', url: `/api/v1/returns?min_fraud_score=0&order_id=${orderId}`, headers: auth(keyA) });
+    expect(all.json().returns).toHaveLength(2);
+    const bad = await app.inject({ method: 'GET', url: '/api/v1/returns?min_fraud_score=2', headers: auth(keyA) });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('min_fraud_score');
+  });
 });
 
 describe('service endpoints', () => {

@@ -40,6 +40,7 @@ export async function returnRoutes(app: FastifyInstance, { engine }: { engine: E
         orderId: q.order_id,
         customerId: q.customer_id,
         search: q.q,
+        minFraudScore: q.min_fraud_score,
         requestedFrom: q.from ? new Date(q.from) : undefined,
         requestedTo: q.to ? new Date(q.to) : undefined,
         limit: q.limit,

@@ -36,6 +36,7 @@ export const ListReturnsQuery = Type.Object(
     order_id: Type.Optional(Type.String()),
     customer_id: Type.Optional(Type.String()),
     q: Type.Optional(Type.String({ description: 'search RMA number, order id or customer id' })),
+    min_fraud_score: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'only returns whose fraud score is at least this (0 to 1)' })),
     from: Type.Optional(Type.String({ format: 'date-time' })),
     to: Type.Optional(Type.String({ format: 'date-time' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
