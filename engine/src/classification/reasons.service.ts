@@ -122,9 +122,9 @@ export class ReasonsService {
     if (!line) throw new NotFoundError('return line', `${returnId}/${sku}`);
     await this.store.db.transaction().execute(async (trx) => {
       await trx
-        .insertInto('reason_corrections' as never)
-        .values({ tenant_id: tenantId, return_id: returnId, sku, reason_code: reason, corrected_by: actor, corrected_at: new Date() } as never)
-        .onConflict((oc) => oc.columns(['tenant_id', 'return_id', 'sku'] as never).doUpdateSet({ reason_code: reason, corrected_by: actor, corrected_at: new Date() } as never))
+        .insertInto('reason_corrections')
+        .values({ tenant_id: tenantId, return_id: returnId, sku, reason_code: reason, corrected_by: actor, corrected_at: new Date() })
+        .onConflict((oc) => oc.columns(['tenant_id', 'return_id', 'sku']).doUpdateSet({ reason_code: reason, corrected_by: actor, corrected_at: new Date() }))
         .execute();
       await appendEvent(trx, { tenantId, entityType: 'return', entityId: returnId, type: 'return.reason_corrected', actor, occurredAt: new Date(), payload: { sku, reason_code: reason } });
       // The correction is the reason the KPIs count the line under: the marts refresh returns by updated_at.

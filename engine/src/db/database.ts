@@ -1,3 +1,4 @@
+import type { ReasonCorrectionTable } from '../classification/reason-correction.table';
 import type { EventTable } from '../events/event.table';
 import type { CustomerTable, OrderLineTable, OrderTable, ProductTable } from '../orders/order.table';
 import type { RefundTable, ReturnLineTable, ReturnTable } from '../returns/return.table';
@@ -17,4 +18,5 @@ export interface Database {
   refunds: RefundTable;
   events: EventTable;
   rule_sets: RuleSetTable;
+  reason_corrections: ReasonCorrectionTable;
 }

@@ -133,3 +133,15 @@ export async function findLinesOfReturns(db: Db, tenantId: string, returnIds: st
 export async function deleteReturnLine(db: Db, tenantId: string, returnId: string, sku: string): Promise<void> {
   await db.deleteFrom('return_lines').where('tenant_id', '=', tenantId).where('return_id', '=', returnId).where('sku', '=', sku).execute();
 }
+
+/** Merchants' corrections of the reasons of many returns' lines, keyed `return_id|sku`. */
+export async function findReasonCorrections(db: Db, tenantId: string, returnIds: string[]): Promise<Map<string, string>> {
+  if (!returnIds.length) return new Map();
+  const rows = await db
+    .selectFrom('reason_corrections')
+    .select(['return_id', 'sku', 'reason_code'])
+    .where('tenant_id', '=', tenantId)
+    .where('return_id', 'in', returnIds)
+    .execute();
+  return new Map(rows.map((r) => [`${r.return_id}|${r.sku}`, r.reason_code]));
+}

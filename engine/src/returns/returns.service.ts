@@ -70,11 +70,14 @@ export interface Return {
 }
 
 /** One line of a return as presented. */
-export type ReturnLine = Omit<ReturnLineRow, 'tenant_id' | 'return_id' | 'order_id'>;
+export type ReturnLine = Omit<ReturnLineRow, 'tenant_id' | 'return_id' | 'order_id'> & {
+  /** The merchant's correction of the reason, which the KPIs count the line under (null when none). */
+  corrected_reason_code: string | null;
+};
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
-function toReturn(row: ReturnRow, lines: ReturnLineRow[]): Return {
+function toReturn(row: ReturnRow, lines: ReturnLineRow[], corrections: Map<string, string> = new Map()): Return {
   return {
     return_id: row.id,
     order_id: row.order_id,
@@ -105,6 +108,7 @@ function toReturn(row: ReturnRow, lines: ReturnLineRow[]): Return {
       inspected_at: iso(rest.inspected_at) as never,
       restocked_at: iso(rest.restocked_at) as never,
       refunded_at: iso(rest.refunded_at) as never,
+      corrected_reason_code: corrections.get(`${row.id}|${rest.sku}`) ?? null,
     })),
   };
 }
@@ -315,7 +319,7 @@ export class ReturnsService {
   async getReturn(tenantId: string, returnId: string, opts: { timeline?: boolean } = {}): Promise<Return> {
     const row = await repo.findReturn(this.db, tenantId, returnId);
     if (!row) throw new NotFoundError('return', returnId);
-    const ret = toReturn(row, await repo.findReturnLines(this.db, tenantId, returnId));
+    const ret = toReturn(row, await repo.findReturnLines(this.db, tenantId, returnId), await repo.findReasonCorrections(this.db, tenantId, [returnId]));
     if (opts.timeline) {
       ret.timeline = await readTimeline(this.db, tenantId, 'return', returnId);
       // An imported return's first entry is the import that brought it (one event per file, not per return).
@@ -344,9 +348,10 @@ export class ReturnsService {
     const rows = await repo.listReturns(this.db, tenantId, { ...filter, after, limit: limit + 1 });
     const page = rows.slice(0, limit);
     const linesByReturn = await repo.findLinesOfReturns(this.db, tenantId, page.map((r) => r.id));
+    const corrections = await repo.findReasonCorrections(this.db, tenantId, page.map((r) => r.id));
     const last = page[page.length - 1];
     return {
-      returns: page.map((r) => toReturn(r, linesByReturn.get(r.id) ?? [])),
+      returns: page.map((r) => toReturn(r, linesByReturn.get(r.id) ?? [], corrections)),
       next_cursor:
         rows.length > limit && last
           ? Buffer.from(JSON.stringify([new Date(last.requested_at).toISOString(), last.id])).toString('base64url')

@@ -46,4 +46,6 @@ it('counts a corrected line under the merchant\'s reason in the KPIs, over the c
   expect(res.statusCode).toBe(204);
   await ctx.engine.kpis.refresh({ runTests: false }); // incremental: the correction moved the return's updated_at
   expect(await reasonOf()).toBe('damaged_in_transit');
+  const shown = await ctx.app.inject({ method: 'GET', url: `/api/v1/returns/${ret.return_id}`, headers: { authorization: `Bearer ${ctx.keyA}` } });
+  expect(shown.json().lines[0]).toMatchObject({ reason_code: 'defective', corrected_reason_code: 'damaged_in_transit' });
 });
