@@ -1,24 +1,14 @@
-import { error } from '@sveltejs/kit';
 import { web } from '$lib/server/context';
-import { BadFilterError, readChoice } from '$lib/dashboard/filters';
 import { csvResponse, toCsv } from '$lib/dashboard/table';
-import { LIST_STATUSES, RISK_LEVELS, returnsForExport } from '$lib/features/returns/selectors';
+import { readListFilters } from '$lib/features/returns/list-filters';
+import { returnsForExport } from '$lib/features/returns/selectors';
 import type { RequestHandler } from './$types';
 
 const COLUMNS = ['return_id', 'order_id', 'customer_id', 'status', 'resolution', 'requested_at', 'resolved_at', 'units', 'lines', 'fraud_score'] as const;
 
 /** The returns list with its current filters (?status=&q=&risk=) as CSV, one row per return, newest first (up to 10,000). */
 export const GET: RequestHandler = async ({ locals, url }) => {
-  let status, risk;
-  try {
-    status = readChoice<(typeof LIST_STATUSES)[number] | ''>(url, 'status', LIST_STATUSES, '');
-    risk = readChoice<(typeof RISK_LEVELS)[number] | ''>(url, 'risk', RISK_LEVELS, '');
-  } catch (e) {
-    if (e instanceof BadFilterError) throw error(400, e.message);
-    throw e;
-  }
-  const q = (url.searchParams.get('q') ?? '').trim();
-  if (q.length > 100) throw error(400, 'q is longer than 100 characters');
+  const { status, q, risk } = readListFilters(url);
   const { returns, truncated } = await returnsForExport(web().engine, locals.tenantId!, { status, q, risk });
   const rows = returns.map((r) => ({
     ...r,
