@@ -1,12 +1,13 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Engine } from '@rebound/engine';
 import type { FastifyInstance } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 const BUILD = resolve(dirname(fileURLToPath(import.meta.url)), '../../../app/build/handler.js');
+const CLIENT = resolve(dirname(BUILD), 'client');
 // Everything under these belongs to Fastify; every other path is a page of the dashboard or the portal.
 const SERVER_PATHS = ['/api/', '/docs', '/healthz', '/readyz', '/webhooks/', '/_internal/', '/labels/'];
 
@@ -18,6 +19,23 @@ export function webSecret(dataDir: string): string {
     chmodSync(file, 0o600);
   }
   return readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * Whether a request asks for a built asset (`/_app/...`) that is no longer on disk: the app was rebuilt while this
+ * server ran. The adapter's static server listed the files at start and would crash the process opening a file
+ * that has since gone; such a request is answered 404 instead.
+ */
+export function isVanishedAsset(path: string, clientDir: string): boolean {
+  if (!path.startsWith('/_app/')) return false;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return false; // the static server answers a malformed path itself
+  }
+  const file = resolve(clientDir, `.${decoded}`);
+  return file.startsWith(clientDir + sep) && !existsSync(file);
 }
 
 /**
@@ -36,6 +54,11 @@ export async function mountSvelteKit(app: FastifyInstance, engine: Engine): Prom
     if (!handler) {
       reply.raw.writeHead(503, { 'content-type': 'text/html; charset=utf-8' });
       reply.raw.end('<h1>The dashboard is not built</h1><p>Run <code>pnpm build</code>, then restart the server. The API works meanwhile at <a href="/docs">/docs</a>.</p>');
+      return;
+    }
+    if (isVanishedAsset(path, CLIENT)) {
+      reply.raw.writeHead(404, { 'content-type': 'text/plain' });
+      reply.raw.end('this file is gone: the app was rebuilt after the server started; restart the server');
       return;
     }
     handler(request.raw, reply.raw, () => {
