@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../engine';
 import { NotFoundError } from '../shared/errors';
 import { engineInTempDir } from '../testing/temp-store';
-import { scoreReturnFraud } from './score';
+import { loadFraudContext } from './context';
+import { loadFraudContexts } from './contexts';
+import { assessFraud, scoreReturnFraud, scoreReturnsFraud } from './score';
 
 let engine: Engine;
 let cleanup: () => Promise<void>;
@@ -103,6 +105,33 @@ describe('fraud and abuse signals', () => {
     expect(signalsOf(a)).toEqual(['return_after_window', 'high_value']);
     expect(a.signals[0].evidence).toMatchObject({ window_days: 10, days_late: 10 });
     expect(a.signals[1].evidence).toMatchObject({ sku: 'WATCH', unit_price: 900 });
+  });
+
+  it('reads many returns at once exactly as it reads each alone', async () => {
+    const ids = (await engine.store.query<{ id: string }>('select id from returns where tenant_id = $1 order by id', [tenantId])).map((r) => r.id);
+    expect(ids.length).toBeGreaterThanOrEqual(10);
+    const batch = await loadFraudContexts(engine.store, tenantId, [...ids, 'NO-SUCH']);
+    expect([...batch.keys()].sort()).toEqual(ids);
+    for (const id of ids) expect(batch.get(id), id).toEqual(await loadFraudContext(engine.store, tenantId, id));
+    // Every signal the tests above planted is seen by the batch too (but the late return: its window is back to 30 days).
+    const fired = new Set([...batch.values()].flatMap((ctx) => assessFraud(ctx).signals.map((s) => s.signal)));
+    expect([...fired].sort()).toEqual(['bracketing', 'high_value', 'item_mismatch', 'light_box', 'linked_accounts', 'refund_velocity', 'serial_returner', 'wardrobing']);
+
+    // Scored as a batch, each return gets the score it gets alone, with an event only where the score changed.
+    await engine.store.query('update returns set fraud_score = null where tenant_id = $1 and id = $2', [tenantId, ids[0]]);
+    const stored = new Map((await engine.store.query<{ id: string; s: number | null }>('select id, fraud_score as s from returns where tenant_id = $1', [tenantId])).map((r) => [r.id, r.s]));
+    let changes = 0;
+    for (const id of ids) if (stored.get(id) !== assessFraud(await loadFraudContext(engine.store, tenantId, id)).score) changes++;
+    expect(changes).toBeGreaterThanOrEqual(1); // at least the one unscored above
+    const eventsBefore = (await engine.store.query<{ n: number }>("select count(*)::int as n from events where type = 'return.fraud_scored'"))[0].n;
+    const scored = await scoreReturnsFraud(engine.store, tenantId, ids);
+    for (const id of ids) {
+      const alone = assessFraud(await loadFraudContext(engine.store, tenantId, id));
+      expect(scored.get(id), id).toEqual(alone);
+      expect((await engine.returns.getReturn(tenantId, id)).fraud_score, id).toBe(alone.score);
+    }
+    const eventsAfter = (await engine.store.query<{ n: number }>("select count(*)::int as n from events where type = 'return.fraud_scored'"))[0].n;
+    expect(eventsAfter - eventsBefore).toBe(changes);
   });
 
   it("does not score another tenant's return", async () => {

@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import type { Store } from '../db/connection';
 import { appendEvent } from '../events/events.repository';
 import { ReturnStatus } from '../returns/status';
 import { loadFraudContext } from './context';
+import { loadFraudContexts } from './contexts';
 import type { Evidence, FraudContext, FraudSignal } from './signal';
 import { bracketing } from './signals/bracketing';
 import { highValue } from './signals/high-value';
@@ -86,12 +88,44 @@ export async function scoreReturnFraud(store: Store, tenantId: string, returnId:
   return assessment;
 }
 
+/**
+ * Scores many returns of a tenant at once: their contexts read set-based (loadFraudContexts), each changed score
+ * stored with its `return.fraud_scored` event in one transaction, as scoreReturnFraud does for one return.
+ */
+export async function scoreReturnsFraud(store: Store, tenantId: string, returnIds: string[]): Promise<Map<string, FraudAssessment>> {
+  const contexts = await loadFraudContexts(store, tenantId, returnIds);
+  const assessed = new Map([...contexts].map(([id, ctx]) => [id, assessFraud(ctx)] as const));
+  if (!assessed.size) return assessed;
+  await store.db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom('returns').select(['id', 'fraud_score']).where('tenant_id', '=', tenantId).where('id', 'in', [...assessed.keys()]).execute();
+    const was = new Map(current.map((r) => [r.id, r.fraud_score]));
+    const changed = [...assessed].filter(([id, a]) => was.get(id) !== a.score);
+    if (!changed.length) return;
+    // One statement for the batch: the scores travel as one JSON parameter (see ReasonsService.storeReadings).
+    const rows = JSON.stringify(changed.map(([id, a]) => ({ id, score: a.score, signals: JSON.stringify(a.signals) })));
+    await sql`update returns r set fraud_score = v.score, fraud_signals = v.signals::json
+      from (select unnest(json_transform(${rows}, '[{"id": "VARCHAR", "score": "DOUBLE", "signals": "VARCHAR"}]'), recursive := true)) v
+      where r.tenant_id = ${tenantId} and r.id = v.id`.execute(trx);
+    const at = new Date();
+    await trx
+      .insertInto('events')
+      .values(changed.map(([id, a]) => ({
+        tenant_id: tenantId, entity_type: 'return', entity_id: id, type: 'return.fraud_scored', actor: 'fraud', occurred_at: at, reason: null, payload: JSON.stringify(a),
+      })))
+      .execute();
+  });
+  return assessed;
+}
+
 // Statuses in which a score can still change what happens to a return (a decision, an inspection, a refund).
 const OPEN_STATUSES: readonly ReturnStatus[] = [ReturnStatus.Requested, ReturnStatus.Approved, ReturnStatus.InTransit, ReturnStatus.Received, ReturnStatus.Inspected];
+// Returns scored per batch by a backfill.
+const SCORE_BATCH = 1000;
 
 /**
  * Scores every open return that has no score yet (history brought in by an import, which does not run the live
- * pipeline); of one tenant, or of every tenant. Closed history is left unscored: nothing is left to decide on it.
+ * pipeline); of one tenant, or of every tenant, a batch at a time. Closed history is left unscored: nothing is
+ * left to decide on it.
  */
 export async function scoreUnscoredOpenReturns(store: Store, opts: { tenantId?: string } = {}): Promise<number> {
   const open = await store.query<{ tenant_id: string; id: string }>(
@@ -99,6 +133,13 @@ export async function scoreUnscoredOpenReturns(store: Store, opts: { tenantId?: 
      ${opts.tenantId ? 'and tenant_id = $1' : ''} order by tenant_id, requested_at, id`,
     opts.tenantId ? [opts.tenantId] : [],
   );
-  for (const r of open) await scoreReturnFraud(store, r.tenant_id, r.id);
+  const byTenant = new Map<string, string[]>();
+  for (const r of open) {
+    if (!byTenant.has(r.tenant_id)) byTenant.set(r.tenant_id, []);
+    byTenant.get(r.tenant_id)!.push(r.id);
+  }
+  for (const [tenantId, ids] of byTenant) {
+    for (let i = 0; i < ids.length; i += SCORE_BATCH) await scoreReturnsFraud(store, tenantId, ids.slice(i, i + SCORE_BATCH));
+  }
   return open.length;
 }
