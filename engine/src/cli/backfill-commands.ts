@@ -13,12 +13,12 @@ export function registerBackfillCommands(program: Command, ctx: CliContext): voi
       const started = performance.now();
       // A tenant named must exist (its id checked); none named means every tenant.
       const tenantId = opts.tenant ? await tenantFromOption(ctx, opts.tenant) : undefined;
-      const summary = await ctx.withEngine(async (engine) => {
-        return backfillImportedReturns(engine, {
+      const summary = await ctx.withEngine((engine) =>
+        backfillImportedReturns(engine, {
           tenantId,
           onProgress: ctx.interactive ? (n) => ctx.stderr(`\rclassified ${n.toLocaleString('en-US')} lines`) : undefined,
-        });
-      });
+        }),
+      );
       if (ctx.interactive && summary.classifiedLines) ctx.stderr('\n');
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       ctx.stdout(

@@ -27,18 +27,26 @@ export interface DomainEvent {
 
 /** Appends an event; the log is never updated or deleted from. */
 export async function appendEvent(db: Db, event: NewEvent): Promise<void> {
+  await appendEvents(db, [event]);
+}
+
+/** Appends several events in one statement, in order. */
+export async function appendEvents(db: Db, events: NewEvent[]): Promise<void> {
+  if (!events.length) return;
   await db
     .insertInto('events')
-    .values({
-      tenant_id: event.tenantId,
-      entity_type: event.entityType,
-      entity_id: event.entityId,
-      type: event.type,
-      actor: event.actor,
-      occurred_at: event.occurredAt,
-      reason: event.reason ?? null,
-      payload: JSON.stringify(event.payload ?? {}),
-    })
+    .values(
+      events.map((event) => ({
+        tenant_id: event.tenantId,
+        entity_type: event.entityType,
+        entity_id: event.entityId,
+        type: event.type,
+        actor: event.actor,
+        occurred_at: event.occurredAt,
+        reason: event.reason ?? null,
+        payload: JSON.stringify(event.payload ?? {}),
+      })),
+    )
     .execute();
 }
 

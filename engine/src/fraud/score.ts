@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Store } from '../db/connection';
-import { appendEvent } from '../events/events.repository';
+import { appendEvents } from '../events/events.repository';
 import { ReturnStatus } from '../returns/status';
 import { loadFraudContext } from './context';
 import { loadFraudContexts } from './contexts';
@@ -61,41 +61,24 @@ export function assessFraud(ctx: FraudContext, signals: readonly FraudSignal[] =
 /** Scores a return and stores the score and its signals on it (an event records a changed score). */
 export async function scoreReturnFraud(store: Store, tenantId: string, returnId: string): Promise<FraudAssessment> {
   const assessment = assessFraud(await loadFraudContext(store, tenantId, returnId));
-  await store.db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('returns')
-      .select(['fraud_score'])
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', returnId)
-      .executeTakeFirst();
-    if (current?.fraud_score === assessment.score) return;
-    await trx
-      .updateTable('returns')
-      .set({ fraud_score: assessment.score, fraud_signals: JSON.stringify(assessment.signals) })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', returnId)
-      .execute();
-    await appendEvent(trx, {
-      tenantId,
-      entityType: 'return',
-      entityId: returnId,
-      type: 'return.fraud_scored',
-      actor: 'fraud',
-      occurredAt: new Date(),
-      payload: assessment,
-    });
-  });
+  await storeAssessments(store, tenantId, new Map([[returnId, assessment]]));
   return assessment;
 }
 
 /**
- * Scores many returns of a tenant at once: their contexts read set-based (loadFraudContexts), each changed score
- * stored with its `return.fraud_scored` event in one transaction, as scoreReturnFraud does for one return.
+ * Scores many returns of a tenant at once: their contexts read set-based (loadFraudContexts) and stored as
+ * scoreReturnFraud stores one return's.
  */
 export async function scoreReturnsFraud(store: Store, tenantId: string, returnIds: string[]): Promise<Map<string, FraudAssessment>> {
   const contexts = await loadFraudContexts(store, tenantId, returnIds);
   const assessed = new Map([...contexts].map(([id, ctx]) => [id, assessFraud(ctx)] as const));
-  if (!assessed.size) return assessed;
+  await storeAssessments(store, tenantId, assessed);
+  return assessed;
+}
+
+/** Stores each score that changed on its return, with a `return.fraud_scored` event, in one transaction. */
+async function storeAssessments(store: Store, tenantId: string, assessed: Map<string, FraudAssessment>): Promise<void> {
+  if (!assessed.size) return;
   await store.db.transaction().execute(async (trx) => {
     const current = await trx.selectFrom('returns').select(['id', 'fraud_score']).where('tenant_id', '=', tenantId).where('id', 'in', [...assessed.keys()]).execute();
     const was = new Map(current.map((r) => [r.id, r.fraud_score]));
@@ -107,14 +90,11 @@ export async function scoreReturnsFraud(store: Store, tenantId: string, returnId
       from (select unnest(json_transform(${rows}, '[{"id": "VARCHAR", "score": "DOUBLE", "signals": "VARCHAR"}]'), recursive := true)) v
       where r.tenant_id = ${tenantId} and r.id = v.id`.execute(trx);
     const at = new Date();
-    await trx
-      .insertInto('events')
-      .values(changed.map(([id, a]) => ({
-        tenant_id: tenantId, entity_type: 'return', entity_id: id, type: 'return.fraud_scored', actor: 'fraud', occurred_at: at, reason: null, payload: JSON.stringify(a),
-      })))
-      .execute();
+    await appendEvents(
+      trx,
+      changed.map(([id, a]) => ({ tenantId, entityType: 'return', entityId: id, type: 'return.fraud_scored', actor: 'fraud', occurredAt: at, payload: a })),
+    );
   });
-  return assessed;
 }
 
 // Statuses in which a score can still change what happens to a return (a decision, an inspection, a refund).

@@ -1,12 +1,17 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { CONDITIONS, DISPOSITIONS, RESOLUTIONS } from '@rebound/engine';
+import { CONDITIONS, DISPOSITIONS, RESOLUTIONS, RETURN_STATUSES } from '@rebound/engine';
 import { REASON_ALIASES } from '@rebound/engine/taxonomy';
 import { countNewAndChanged, integerAtLeast, lit, money, nonNegative, oneOf, required, timestamp, ts } from './sql-checks';
 
 const TIMESTAMPS = ['requested_at', 'received_at', 'inspected_at', 'restocked_at', 'refunded_at'];
 const AMOUNTS = ['refund_amount', 'recovered_value', 'shipping_cost', 'processing_cost', 'distance_km'];
-// Statuses whose returns hold units of an order line (declined and canceled ones free them).
-const HOLDING = `('requested', 'approved', 'in_transit', 'received', 'inspected', 'resolved', 'closed')`;
+// Declined and canceled returns are ends off the lifecycle's path: they hold no units, and a file cannot move a
+// stored return out of them.
+const ENDS = ['declined', 'canceled'];
+// The lifecycle in order (the engine's RETURN_STATUSES without those ends): the statuses whose returns hold units
+// of an order line, and the order "the later of two statuses" reads.
+const LIFECYCLE = RETURN_STATUSES.filter((s) => !ENDS.includes(s)).map(lit);
+const HOLDING = `(${LIFECYCLE.join(', ')})`;
 // The returns columns an import sets from what the lines say.
 const RETURN_SET = ['status', 'resolution', 'requested_at', 'approved_at', 'received_at', 'inspected_at', 'resolved_at'];
 // The return_lines columns an import sets, and the value a checked row gives each, typed as the column is.
@@ -95,7 +100,7 @@ export async function checkReturnRows(conn: DuckDBConnection, tenantId: string, 
     with ok as (
       -- A stored return that was declined or canceled stays so (see keepStoredProgress) and holds no units.
       select line, return_id, order_id, line_id, sku, v_quantity, bought from import_checked
-      where problems = '' and coalesce(stored_status not in ('declined', 'canceled'), true)
+      where problems = '' and coalesce(stored_status not in (${ENDS.map(lit).join(', ')}), true)
     ),
     held as (
       select rl.order_id, rl.line_id, sum(rl.quantity) as units
@@ -147,9 +152,6 @@ async function fillFromStoredReturns(conn: DuckDBConnection, t: string): Promise
   return stored;
 }
 
-// The lifecycle in order, for "the later of two statuses" (declined and canceled are ends of their own).
-const LIFECYCLE = `['requested', 'approved', 'in_transit', 'received', 'inspected', 'resolved', 'closed']`;
-
 /**
  * A file never moves a stored return back in its lifecycle: what its lines say can take a return forward
  * (approved in Rebound, received per the file), but a return Rebound approved, shipped, closed, declined or
@@ -159,8 +161,8 @@ const LIFECYCLE = `['requested', 'approved', 'in_transit', 'received', 'inspecte
 async function keepStoredProgress(conn: DuckDBConnection, t: string): Promise<void> {
   await conn.run(`
     update import_returns x set
-      status = case when r.status in ('declined', 'canceled') then r.status
-                    when list_position(${LIFECYCLE}, r.status) > list_position(${LIFECYCLE}, x.status) then r.status
+      status = case when r.status in (${ENDS.map(lit).join(', ')}) then r.status
+                    when list_position([${LIFECYCLE.join(', ')}], r.status) > list_position([${LIFECYCLE.join(', ')}], x.status) then r.status
                     else x.status end,
       approved_at = coalesce(r.approved_at, x.approved_at),
       received_at = coalesce(x.received_at, r.received_at),

@@ -269,6 +269,10 @@ it('warehouse staff take units off a return, ship it with tracking, cancel it, a
   await page.fill('#recovered_COAT-L', '95');
   await page.click('button:has-text("Save inspection")');
   await expect.poll(() => page.locator('h1').textContent()).toContain('inspected');
+  await page.fill('#amount_COAT-L', 'most of it');
+  await page.click('button:has-text("Resolve")');
+  await expect.poll(() => page.locator('[role=alert]').textContent()).toContain("amount for COAT-L must be a number, got 'most of it'");
+  expect((await engine.returns.getReturn(tenantId, parcel.return_id)).status).toBe('inspected');
   await page.fill('#amount_COAT-L', '220,00');
   await page.click('button:has-text("Resolve")');
   await expect.poll(() => page.locator('h1').textContent()).toContain('resolved');

@@ -1,14 +1,17 @@
 import type { Engine, ReturnStatus } from '@rebound/engine';
 
-/** A page of the tenant's returns for the list. */
-export function returnsPage(engine: Engine, tenantId: string, opts: { status?: string; q?: string; risk?: string; cursor?: string }) {
-  return engine.returns.listReturns(tenantId, {
+/** The list's filters (see list-filters.ts) as the engine's. */
+function listFilter(opts: { status?: string; q?: string; risk?: string }) {
+  return {
     status: opts.status ? [opts.status as ReturnStatus] : undefined,
     search: opts.q || undefined,
     minFraudScore: opts.risk ? Number(opts.risk) : undefined,
-    cursor: opts.cursor || undefined,
-    limit: 25,
-  });
+  };
+}
+
+/** A page of the tenant's returns for the list. */
+export function returnsPage(engine: Engine, tenantId: string, opts: { status?: string; q?: string; risk?: string; cursor?: string }) {
+  return engine.returns.listReturns(tenantId, { ...listFilter(opts), cursor: opts.cursor || undefined, limit: 25 });
 }
 
 /** One return with its timeline, for the detail page. */
@@ -42,13 +45,7 @@ export async function returnsForExport(engine: Engine, tenantId: string, opts: {
   const rows: Awaited<ReturnType<Engine['returns']['listReturns']>>['returns'] = [];
   let cursor: string | undefined;
   do {
-    const page = await engine.returns.listReturns(tenantId, {
-      status: opts.status ? [opts.status as ReturnStatus] : undefined,
-      search: opts.q || undefined,
-      minFraudScore: opts.risk ? Number(opts.risk) : undefined,
-      cursor,
-      limit: 200,
-    });
+    const page = await engine.returns.listReturns(tenantId, { ...listFilter(opts), cursor, limit: 200 });
     rows.push(...page.returns);
     cursor = page.next_cursor ?? undefined;
   } while (cursor && rows.length < max);

@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { domainErrorOf } from '$lib/server/errors';
+import { domainErrorOf, refusalAsFailure } from '$lib/server/errors';
 import { sign, web } from '$lib/server/context';
 import { applyAction, attachTracking, removeUnits, returnDetail } from '$lib/features/returns/selectors';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,15 +22,18 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   return { ret, links };
 };
 
-// Each form posts one change; a refusal comes back as a message beside the form, nothing changed.
+/** A form field a person must correct (answered as 400 with its message). */
+class FormError extends Error {}
+
+// Each form posts one change; a refusal (the engine's, or a field to correct) comes back as a message beside the
+// form, nothing changed.
 async function act(change: () => Promise<unknown>, done: string) {
   try {
     await change();
     return { done };
   } catch (e) {
-    const refused = domainErrorOf(e);
-    if (refused) return fail(refused.kind === 'conflict' ? 409 : 400, { error: refused.message });
-    throw e;
+    if (e instanceof FormError) return fail(400, { error: e.message });
+    return refusalAsFailure(e);
   }
 }
 
@@ -49,21 +52,10 @@ function decimal(form: FormData, name: string, label: string): number | undefine
   if (Number.isNaN(value)) throw new FormError(`${label} must be a number, got '${raw}'`);
   return value;
 }
-/** A form field a person must correct (answered as 400 with its message). */
-class FormError extends Error {}
 
-/** Runs an action whose fields may need correcting: a FormError becomes a 400 with its message, nothing changed. */
-async function withFormErrors(work: () => Promise<unknown>) {
-  try {
-    return await work();
-  } catch (e) {
-    if (e instanceof FormError) return fail(400, { error: e.message });
-    throw e;
-  }
-}
-
-const lifecycle = (locals: App.Locals, id: string, action: string, input: Record<string, unknown> = {}) =>
-  act(() => applyAction(web().engine, locals.tenantId!, id, action, input), action);
+/** Applies a lifecycle action; its input may be read from the form inside, so a field to correct is answered too. */
+const lifecycle = (locals: App.Locals, id: string, action: string, input: Record<string, unknown> | (() => Record<string, unknown>) = {}) =>
+  act(() => applyAction(web().engine, locals.tenantId!, id, action, typeof input === 'function' ? input() : input), action);
 
 export const actions: Actions = {
   approve: ({ locals, params }) => lifecycle(locals, params.id, 'approve'),
@@ -87,7 +79,7 @@ export const actions: Actions = {
   receive: async ({ locals, params, request }) => {
     const form = await request.formData();
     const ret = await returnDetail(web().engine, locals.tenantId!, params.id);
-    return withFormErrors(() => {
+    return lifecycle(locals, params.id, 'receive', () => {
       // Only what the form says: a field left as it was (or empty) means "as requested".
       const lines = ret.lines.map((l) => {
         const sku = text(form, `received_sku_${l.sku}`);
@@ -99,32 +91,31 @@ export const actions: Actions = {
         };
       });
       const note = text(form, 'note');
-      return lifecycle(locals, params.id, 'receive', { lines, ...(note ? { note } : {}) });
+      return { lines, ...(note ? { note } : {}) };
     });
   },
   inspect: async ({ locals, params, request }) => {
     const form = await request.formData();
     const ret = await returnDetail(web().engine, locals.tenantId!, params.id);
-    return withFormErrors(() => {
-      const lines = ret.lines.map((l) => ({
+    return lifecycle(locals, params.id, 'inspect', () => ({
+      lines: ret.lines.map((l) => ({
         sku: l.sku,
         condition: String(form.get(`condition_${l.sku}`)),
         disposition: String(form.get(`disposition_${l.sku}`)),
         recovered_value: decimal(form, `recovered_${l.sku}`, `value recovered for ${l.sku}`),
-      }));
-      return lifecycle(locals, params.id, 'inspect', { lines });
-    });
+      })),
+    }));
   },
   resolve: async ({ locals, params, request }) => {
     const form = await request.formData();
     const ret = await returnDetail(web().engine, locals.tenantId!, params.id);
-    return withFormErrors(() => {
+    return lifecycle(locals, params.id, 'resolve', () => {
       const amounts = ret.lines.flatMap((l) => {
         const amount = decimal(form, `amount_${l.sku}`, `amount for ${l.sku}`);
         return amount === undefined ? [] : [{ sku: l.sku, amount }];
       });
       const exchangeSku = text(form, 'exchange_sku');
-      return lifecycle(locals, params.id, 'resolve', { resolution: text(form, 'resolution'), amounts, ...(exchangeSku ? { exchange_sku: exchangeSku } : {}) });
+      return { resolution: text(form, 'resolution'), amounts, ...(exchangeSku ? { exchange_sku: exchangeSku } : {}) };
     });
   },
   keepIt: ({ locals, params }) => lifecycle(locals, params.id, 'resolve', { resolution: 'keep_it' }),

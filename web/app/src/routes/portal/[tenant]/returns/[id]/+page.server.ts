@@ -1,5 +1,5 @@
-import { error, fail } from '@sveltejs/kit';
-import { domainErrorOf } from '$lib/server/errors';
+import { error } from '@sveltejs/kit';
+import { refusalAsFailure } from '$lib/server/errors';
 import { verify, web } from '$lib/server/context';
 import { cancelAsCustomer, returnStatus, storeName } from '$lib/features/portal/selectors';
 import type { Actions, PageServerLoad } from './$types';
@@ -29,9 +29,7 @@ export const actions: Actions = {
     try {
       await cancelAsCustomer(web().engine, params.tenant, params.id, reason);
     } catch (e) {
-      const refused = domainErrorOf(e);
-      if (refused) return fail(refused.kind === 'conflict' ? 409 : 400, { error: refused.message });
-      throw e;
+      return refusalAsFailure(e);
     }
     return { canceled: true };
   },
