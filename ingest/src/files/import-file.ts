@@ -49,8 +49,8 @@ export async function importFile(
     try {
       phase('reading');
       const { rows, ignored } = await stageFile(conn, opts.file, opts.kind === 'orders' ? ORDER_COLUMNS : RETURN_COLUMNS);
-      // Past staging every row carries its line, so no later step needs rows kept in file order: letting DuckDB
-      // write in whatever order its threads finish halves the cost of the checked table and of the writes.
+      // Past staging every row carries its line, so the scratch tables need no file order: letting DuckDB write
+      // them in whatever order its threads finish halves the cost of the checked table.
       await conn.run('set preserve_insertion_order = false');
       phase('checking');
       if (opts.kind === 'orders') await checkOrderRows(conn, tenant.id, tenant.currency);
@@ -59,6 +59,9 @@ export async function importFile(
       phase('writing');
       const orderWrites = opts.kind === 'orders' ? await prepareOrderWrites(conn, tenant.id) : null;
       const returnWrites = opts.kind === 'returns' ? await prepareReturnWrites(conn, tenant.id) : null;
+      // The store's own tables are written in order again: DuckDB then writes their row groups as ordered batches,
+      // which measured 20-35% faster than the unordered insert (see DESIGN.md).
+      await conn.run('reset preserve_insertion_order');
       await conn.run('begin transaction');
       try {
         let payload: Record<string, unknown> = { kind: opts.kind, file: basename(opts.file), rows, imported: rows - rejected, rejected };
