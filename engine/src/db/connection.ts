@@ -40,6 +40,10 @@ export async function openStore(dataDir: string): Promise<Store> {
   }
   const conn = await instance.connect();
   await conn.run("set TimeZone = 'UTC'");
+  // DuckDB (1.5.6) plans compressed materialization from a table's statistics at prepare time, and a prepared
+  // statement reused after the table grew (the dialect keeps them) then returns truncated text, e.g. an ORDER BY
+  // first prepared on an empty table. Without that optimizer every plan reads whole values (db/stale-plan.test.ts).
+  await conn.run("set disabled_optimizers = 'compressed_materialization'");
   const lock = new ConnectionLock();
   const db = new Kysely<Database>({ dialect: new DuckDBDialect(conn, lock) });
   await migrateToLatest(db);
