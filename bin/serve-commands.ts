@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { backfillImportedReturns, type CliContext, type Engine } from '@rebound/engine';
+import { backfillImportedReturns, wholeNumberOption, type CliContext, type Engine } from '@rebound/engine';
 import { ingestRoutes, seedDemoStore } from '@rebound/ingest';
 import { startServer } from '@rebound/web';
 import { advertiseServer, handoffRoute, newHandoffToken, readServerInfo } from './handoff';
@@ -25,7 +25,7 @@ export function registerServeCommands(program: Command, ctx: CliContext, where: 
     .command('demo')
     .description('seed a realistic demo store into an empty data directory, then serve it')
     .option('--port <port>', 'port to listen on (env PORT)', portOption, Number(process.env.PORT ?? 3000))
-    .option('--orders <n>', 'orders to generate', (v) => Number(v), 5000)
+    .option('--orders <n>', 'orders to generate', wholeNumberOption('--orders', 1), 5000)
     .action(async (opts: { port: number; orders: number }) => {
       refuseInsideServer(ctx, where);
       await ctx.withEngine(async (engine) => {

@@ -17,6 +17,7 @@ export { PIPELINE, type PipelineStep } from './jobs/handlers/all-handlers';
 export { BullMqQueue, type BullMqQueueOptions } from './jobs/bullmq';
 export type { CliContext } from './cli/context';
 export { tenantFromOption } from './cli/tenant-commands';
+export { wholeNumberOption } from './cli/whole-number-option';
 export { registerEngineCommands } from './cli/engine-commands';
 export { backfillImportedReturns, type BackfillSummary } from './backfill/backfill-imported-returns';
 export { reasonCodeFrom } from './classification/taxonomy';

@@ -32,13 +32,21 @@ const BATCH_SIZE = 128;
 
 const repoModels = resolve(dirname(fileURLToPath(import.meta.url)), '../../../models/reason-classifier/artifacts');
 
-/** The folder of the current shipped model (artifacts/manifest.json), or REBOUND_REASON_MODEL_DIR. */
-export function defaultModelDir(): string {
+/** The folder of the current model of `artifacts` (its manifest.json; the shipped models by default), or REBOUND_REASON_MODEL_DIR. */
+export function defaultModelDir(artifacts = repoModels): string {
   if (process.env.REBOUND_REASON_MODEL_DIR) return resolve(process.env.REBOUND_REASON_MODEL_DIR);
-  const manifest = join(repoModels, 'manifest.json');
+  const manifest = join(artifacts, 'manifest.json');
   if (!existsSync(manifest)) throw new Error(`no reason model is shipped: ${manifest} is missing (train one with 'pnpm --filter @rebound/models train')`);
-  const { current } = JSON.parse(readFileSync(manifest, 'utf8')) as { current: string };
-  return join(repoModels, current);
+  let current: unknown;
+  try {
+    ({ current } = JSON.parse(readFileSync(manifest, 'utf8')) as { current?: unknown });
+  } catch (error) {
+    throw new Error(`the reason model manifest ${manifest} is not JSON (${(error as Error).message}); restore it from the repository`);
+  }
+  if (typeof current !== 'string' || !current) {
+    throw new Error(`the reason model manifest ${manifest} names no current model ("current": "<folder>"); restore it from the repository`);
+  }
+  return join(artifacts, current);
 }
 
 /** A reason other than the top one is a tag when its score is at least this... */

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from './context';
+import { wholeNumberOption } from './whole-number-option';
 
 /** Resolves `--tenant ID`, or the only tenant of the store when it is omitted. */
 export async function tenantFromOption(ctx: CliContext, tenant: string | undefined): Promise<string> {
@@ -17,7 +18,7 @@ export function registerTenantCommands(program: Command, ctx: CliContext): void 
     .option('--currency <code>', 'ISO 4217 currency of all its money', 'USD')
     .option('--shopify-domain <shop>', 'SHOP.myshopify.com, for webhooks')
     .option('--shopify-secret <secret>', 'the shop webhook signing secret')
-    .option('--return-window-days <days>', 'return window in days', (v) => Number(v))
+    .option('--return-window-days <days>', 'return window in days', wholeNumberOption('--return-window-days', 0))
     .action(async (opts: { name: string; currency: string; shopifyDomain?: string; shopifySecret?: string; returnWindowDays?: number }) => {
       const { tenant, apiKey } = await ctx.withEngine((engine) =>
         engine.tenants.createTenant({
@@ -37,7 +38,7 @@ export function registerTenantCommands(program: Command, ctx: CliContext): void 
     .option('--name <name>')
     .option('--shopify-domain <shop>')
     .option('--shopify-secret <secret>')
-    .option('--return-window-days <days>', 'return window in days', (v) => Number(v))
+    .option('--return-window-days <days>', 'return window in days', wholeNumberOption('--return-window-days', 0))
     .option('--non-returnable-categories <list>', 'comma-separated categories', (v) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .option('--final-sale-skus <list>', 'comma-separated SKUs', (v) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .action(async (id: string, opts: Record<string, unknown>) => {

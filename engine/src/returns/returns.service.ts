@@ -228,7 +228,7 @@ export class ReturnsService {
 
   /** Applies one lifecycle action; an action not allowed from the current status changes nothing. */
   async transition(tenantId: string, returnId: string, action: LifecycleAction, input: Record<string, unknown>, who: ActorContext): Promise<Return> {
-    const transition = LIFECYCLE_TRANSITIONS[action];
+    const transition = Object.hasOwn(LIFECYCLE_TRANSITIONS, action) ? LIFECYCLE_TRANSITIONS[action] : undefined;
     if (!transition) throw new InvalidInputError(`'${action}' is not a return action`);
     const tenant = await this.tenants.getTenant(tenantId);
     await this.db.transaction().execute(async (trx) => {

@@ -61,7 +61,7 @@ export function parseRuleSet(input: unknown): RuleSet {
     if (rule.outcome?.fee && !(rule.outcome.fee.amount >= 0)) problems.push(`${label}: outcome.fee.amount must be >= 0`);
     checkTree(rule.conditions, label, 'conditions', problems);
   });
-  if (problems.length) throw new InvalidInputError(`the rule set was not saved: ${problems.join('; ')}`, { problems });
+  if (problems.length) throw new InvalidInputError(`the rule set has problems, nothing was saved or run: ${problems.join('; ')}`, { problems });
   return { rules: rules.map((r) => ({ name: r.name, priority: r.priority, enabled: r.enabled, conditions: r.conditions, outcome: r.outcome })) };
 }
 

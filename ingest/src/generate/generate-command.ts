@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { InvalidInputError, tenantFromOption, type CliContext } from '@rebound/engine';
+import { tenantFromOption, wholeNumberOption, type CliContext } from '@rebound/engine';
 import { seedDemoStore } from './demo-store';
 import { generateStore } from './generate-store';
 
@@ -9,13 +9,11 @@ export function registerGenerateCommand(program: Command, ctx: CliContext): void
   program
     .command('generate')
     .description('generate a realistic store: into the data dir, or as import files into --out DIR')
-    .requiredOption('--orders <n>', 'number of orders', (v) => Number(v))
-    .option('--seed <s>', 'random seed (same seed, same store)', (v) => Number(v), 42)
+    .requiredOption('--orders <n>', 'number of orders', wholeNumberOption('--orders', 1))
+    .option('--seed <s>', 'random seed (same seed, same store)', wholeNumberOption('--seed'), 42)
     .option('--out <dir>', 'write orders.csv and returns.csv here instead of importing them')
     .option('--tenant <id>', 'tenant to import into (default: the only tenant)')
     .action(async (opts: { orders: number; seed: number; out?: string; tenant?: string }) => {
-      if (!Number.isInteger(opts.orders) || opts.orders < 1) throw new InvalidInputError(`--orders must be a whole number >= 1, got ${opts.orders}`);
-      if (!Number.isInteger(opts.seed)) throw new InvalidInputError('--seed must be a whole number');
       const started = performance.now();
       if (opts.out) {
         const s = await generateStore({ orders: opts.orders, seed: opts.seed, outDir: resolve(ctx.cwd, opts.out) });

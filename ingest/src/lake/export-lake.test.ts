@@ -177,4 +177,24 @@ describe('the Parquet lake', () => {
     await expect(exportLake(engine.store, broken)).rejects.toThrow(/_manifest\.json cannot be read/);
     expect(readdirSync(broken)).toEqual([MANIFEST_FILE]);
   });
+
+  it('refuses a manifest that is JSON but not ours, saying how to start over, and writes nothing', async () => {
+    const manifests = [
+      JSON.stringify({ format: 'delta-lake/2', tables: {} }),
+      JSON.stringify({ format: 'rebound-lake/1', exported_at: '', tables: null }),
+      JSON.stringify({ format: 'rebound-lake/1', exported_at: '' }),
+    ];
+    for (const manifest of manifests) {
+      const foreign = newLake();
+      mkdirSync(join(foreign, 'orders'), { recursive: true });
+      writeFileSync(join(foreign, MANIFEST_FILE), manifest);
+      const refusal = exportLake(engine.store, foreign);
+      await expect(refusal).rejects.toThrow(InvalidInputError);
+      await expect(refusal).rejects.toThrow(
+        `${join(foreign, MANIFEST_FILE)} cannot be read (unknown format): delete it and the table folders beside it to export the whole lake again`,
+      );
+      expect(readdirSync(foreign, { recursive: true }).sort()).toEqual([MANIFEST_FILE, 'orders']);
+      expect(readFileSync(join(foreign, MANIFEST_FILE), 'utf8')).toBe(manifest);
+    }
+  });
 });

@@ -36,7 +36,7 @@ export class WebhookInbox {
   async accept(d: { webhookId: string; tenantId: string; shopDomain: string; topic: string; rawBody: string }): Promise<AcceptOutcome> {
     const known = await this.find(d.webhookId);
     if (known) return { status: 200, duplicate: true, record: known };
-    const handled = d.topic in TOPIC_HANDLERS || UNMAPPED_RETURN_TOPICS.has(d.topic);
+    const handled = Object.hasOwn(TOPIC_HANDLERS, d.topic) || UNMAPPED_RETURN_TOPICS.has(d.topic);
     await this.engine.store.query(
       `insert into shopify_webhooks (webhook_id, tenant_id, shop_domain, topic, received_at, raw_body, status, attempts)
        values (?, ?, ?, ?, now(), ?, ?, 0) on conflict do nothing`,
@@ -56,7 +56,7 @@ export class WebhookInbox {
     let failure: string | null = null;
     let note: string | null = null;
     try {
-      const handler = TOPIC_HANDLERS[row.topic];
+      const handler = Object.hasOwn(TOPIC_HANDLERS, row.topic) ? TOPIC_HANDLERS[row.topic] : undefined;
       if (!handler) throw new DomainError('unprocessable', `topic ${row.topic} is not mapped into the returns domain yet; replay it once it is`);
       const payload = parseShopifyJson(row.raw_body);
       if (!payload || typeof payload !== 'object' || Array.isArray(payload)) throw new DomainError('unprocessable', 'the body is not a JSON object');

@@ -53,11 +53,13 @@ export async function buildProject(
   opts: { fullRefresh?: boolean; runTests?: boolean } = {},
 ): Promise<BuildResult> {
   const result: BuildResult = { models: [], seeds: [], failures: [], tests: 0 };
+  // Render every model (and find any cycle) before writing anything, seeds included: a project that cannot render leaves the store as it was.
+  const order = buildOrder(project);
   for (const seed of project.seeds) {
     await conn.run(`create or replace table ${relation(seed.name)} as select * from read_csv('${seed.path.replace(/'/g, "''")}', header = true)`);
     result.seeds.push(seed.name);
   }
-  for (const model of buildOrder(project)) {
+  for (const model of order) {
     const started = performance.now();
     const target = relation(model.name);
     const probe = renderModel(project, model);

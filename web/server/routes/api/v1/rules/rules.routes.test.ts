@@ -25,3 +25,10 @@ it('refuses an invalid rule set with 400 naming the rule and condition, keeping 
   expect(bad.json().detail).toMatch(/rule 1 'cheap', condition conditions.all\[0\]: line_value lessThan needs a number/);
   expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/rules', headers: auth() })).json().version).toBe(1);
 });
+
+it('refuses to backtest with 400 when no rule set is given and none is active', async () => {
+  const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/rules/backtest', headers: { authorization: `Bearer ${ctx.keyB}` }, payload: { from: '2026-05-01' } });
+  expect(res.statusCode).toBe(400);
+  expect(res.json().detail).toBe('there is no active rule set to backtest: give one');
+  expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/rules', headers: { authorization: `Bearer ${ctx.keyB}` } })).json()).toEqual({ version: 0, rules: [] });
+});
