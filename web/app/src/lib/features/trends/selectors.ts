@@ -1,4 +1,5 @@
 import type { Engine } from '@rebound/engine';
+import { readChoice, readFilters } from '../../dashboard/filters';
 
 /** The KPIs a merchant can chart, with how they read (the KPI service's keys). */
 export const TREND_METRICS = {
@@ -17,22 +18,15 @@ export const TREND_METRICS = {
 export const TREND_GRAINS = ['day', 'week', 'month'] as const;
 export const TREND_DIMENSIONS = ['reason_code', 'category', 'sku', 'channel', 'disposition'] as const;
 
-/** What the trends page asks: read from the URL, refusing nothing (unknown values fall back to defaults). */
-export function trendQuery(url: URL) {
-  const pick = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
-    const v = url.searchParams.get(name) as T | null;
-    return v && allowed.includes(v) ? v : fallback;
-  };
-  const endOfToday = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z').getTime() + 86_400_000;
-  const to = url.searchParams.get('to') ? new Date(url.searchParams.get('to')!) : new Date(endOfToday);
-  const from = url.searchParams.get('from') ? new Date(url.searchParams.get('from')!) : new Date(to.getTime() - 180 * 86_400_000);
-  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) throw new Error('from and to must be dates such as 2026-05-01');
+/** What the trends page asks, read from the URL (the window as on the other analytics pages); bad dates or choices throw BadFilterError. */
+export function trendQuery(url: URL, now?: Date) {
+  const { from, to } = readFilters(url, 180, now);
   return {
-    metric: pick('metric', Object.keys(TREND_METRICS) as (keyof typeof TREND_METRICS)[], 'units_returned'),
-    grain: pick('grain', TREND_GRAINS, 'week'),
-    by: pick('by', TREND_DIMENSIONS, 'category'),
-    from,
-    to,
+    metric: readChoice(url, 'metric', Object.keys(TREND_METRICS) as (keyof typeof TREND_METRICS)[], 'units_returned'),
+    grain: readChoice(url, 'grain', TREND_GRAINS, 'week'),
+    by: readChoice(url, 'by', TREND_DIMENSIONS, 'category'),
+    from: new Date(`${from}T00:00:00Z`),
+    to: new Date(`${to}T00:00:00Z`),
   };
 }
 

@@ -1,20 +1,26 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { web } from '$lib/server/context';
+import { refusalAsFailure } from '$lib/server/errors';
+import { BadFilterError, readChoice, readFilters } from '$lib/dashboard/filters';
 import { customersWords, REASON_CHOICES, reasonMix, relabel } from '$lib/features/reasons/selectors';
 import type { Actions, PageServerLoad } from './$types';
 
-function windowOf(url: URL) {
-  const endOfToday = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z').getTime() + 86_400_000;
-  const to = url.searchParams.get('to') ? new Date(url.searchParams.get('to')!) : new Date(endOfToday);
-  const from = url.searchParams.get('from') ? new Date(url.searchParams.get('from')!) : new Date(to.getTime() - 90 * 86_400_000);
-  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) throw error(400, 'from and to must be dates such as 2026-05-01');
-  return { from, to };
+/** The window and the reason drilled into (none: ''), refusing bad dates and unknown reason codes with 400. */
+function questionOf(url: URL) {
+  try {
+    const { from, to } = readFilters(url, 90);
+    const codes = REASON_CHOICES.map((c) => c.code);
+    const reason = url.searchParams.get('reason') ? readChoice(url, 'reason', codes, codes[0]) : '';
+    return { from: new Date(`${from}T00:00:00Z`), to: new Date(`${to}T00:00:00Z`), reason };
+  } catch (e) {
+    if (e instanceof BadFilterError) throw error(400, e.message);
+    throw e;
+  }
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-  const { from, to } = windowOf(url);
+  const { from, to, reason } = questionOf(url);
   const { engine } = web();
-  const reason = url.searchParams.get('reason');
   const mix = await reasonMix(engine, locals.tenantId!, from, to);
   const words = reason ? await customersWords(engine, locals.tenantId!, reason, from, to) : [];
   return { ...mix, words, reason, choices: REASON_CHOICES, from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
@@ -29,7 +35,7 @@ export const actions: Actions = {
     try {
       await relabel(web().engine, locals.tenantId!, returnId, sku, code, locals.actor ?? 'dashboard');
     } catch (e) {
-      return fail(400, { error: (e as Error).message });
+      return refusalAsFailure(e);
     }
     return { relabeled: `${returnId} ${sku} is now ${code}` };
   },

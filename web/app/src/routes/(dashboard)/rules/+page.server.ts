@@ -36,10 +36,11 @@ export const actions: Actions = {
     return attempt(text, async (json) => ({ text, backtest: await backtestRules(web().engine, locals.tenantId!, json) }));
   },
   accept: async ({ locals, request }) => {
-    const index = Number((await request.formData()).get('suggestion'));
+    // Named, not numbered: the suggestions are worked out again from the KPIs, and may have changed since the page.
+    const name = String((await request.formData()).get('suggestion') ?? '');
     const { engine } = web();
     const { active, suggestions } = await rulesPage(engine, locals.tenantId!);
-    const pick = suggestions[index];
+    const pick = suggestions.find((s) => s.rule.name === name);
     if (!pick) return fail(400, { error: 'That suggestion is no longer offered; reload the page.' });
     const rules = [...(active?.rules ?? []).filter((r) => r.name !== pick.rule.name), pick.rule];
     const saved = await saveRules(engine, locals.tenantId!, { rules });

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { web } from '$lib/server/context';
+import { BadFilterError } from '$lib/dashboard/filters';
 import { trend, trendQuery } from '$lib/features/trends/selectors';
 import type { RequestHandler } from './$types';
 
@@ -11,7 +12,8 @@ export const GET: RequestHandler = async ({ locals, url }) => {
   try {
     q = trendQuery(url);
   } catch (e) {
-    throw error(400, (e as Error).message);
+    if (e instanceof BadFilterError) throw error(400, e.message);
+    throw e;
   }
   const { series, breakdown } = await trend(web().engine, locals.tenantId!, q);
   const rows = [['kind', 'key', q.metric], ...series.map((p) => ['period', p.period.slice(0, 10), p.value]), ...breakdown.map((b) => [q.by, b.value, b.kpi])];

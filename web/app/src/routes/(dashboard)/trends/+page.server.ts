@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { web } from '$lib/server/context';
+import { BadFilterError } from '$lib/dashboard/filters';
 import { trend, trendQuery, TREND_DIMENSIONS, TREND_GRAINS, TREND_METRICS } from '$lib/features/trends/selectors';
 import type { PageServerLoad } from './$types';
 
@@ -8,7 +9,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   try {
     q = trendQuery(url);
   } catch (e) {
-    throw error(400, (e as Error).message);
+    if (e instanceof BadFilterError) throw error(400, e.message);
+    throw e;
   }
   const data = await trend(web().engine, locals.tenantId!, q);
   return {
