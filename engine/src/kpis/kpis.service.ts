@@ -1,5 +1,6 @@
 import type { Store } from '../db/connection';
 import { InvalidInputError } from '../shared/errors';
+import { parseIsoTimestamp } from '../shared/timestamps';
 import { buildOrder, buildProject, type BuildResult } from './dbt-runner/build';
 import { runDataTests, type TestFailure } from './dbt-runner/data-tests';
 import { loadProject, type DbtProject } from './dbt-runner/project';
@@ -9,10 +10,9 @@ import { checkLimit, checkSkuSort, rankSkus, toKpiValues, toMoney, type Disposit
 
 function checkDate(value: string | undefined, name: string): string | undefined {
   if (value === undefined || value === '') return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+)?(Z|[+-]\d{2}:?\d{2})?$/.test(value) || Number.isNaN(new Date(value).getTime())) {
-    throw new InvalidInputError(`${name} '${value}' is not an ISO 8601 date or timestamp (for example 2026-05-01 or 2026-05-01T00:00:00Z)`);
-  }
-  return new Date(value.length === 10 ? `${value}T00:00:00Z` : value).toISOString();
+  const date = parseIsoTimestamp(value);
+  if (!date) throw new InvalidInputError(`${name} '${value}' is not an ISO 8601 date or timestamp (for example 2026-05-01 or 2026-05-01T00:00:00Z)`);
+  return date.toISOString();
 }
 
 function checkGrain(grain: string): Grain {

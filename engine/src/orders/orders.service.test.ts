@@ -45,6 +45,7 @@ async function expectRefusedWithoutTrace(input: OrderInput, error: typeof Invali
 describe('refusing a new order', () => {
   it('refuses a date that matches the format but does not exist, naming the field', async () => {
     await expectRefusedWithoutTrace(order({ ordered_at: '2026-13-01' }), InvalidInputError, /^ordered_at '2026-13-01' is not a valid date$/);
+    await expectRefusedWithoutTrace(order({ ordered_at: '2026-02-30T10:00:00Z' }), InvalidInputError, /^ordered_at '2026-02-30T10:00:00Z' is not a valid date$/);
     await expectRefusedWithoutTrace(order({ delivered_at: '2026-05-04T25:00:00Z' }), InvalidInputError, /^delivered_at '2026-05-04T25:00:00Z' is not a valid date$/);
     await expectRefusedWithoutTrace(order({ ordered_at: new Date('not a date') }), InvalidInputError, /^ordered_at 'Invalid Date' is not a valid date$/);
     await expect(engine.orders.getOrder(tenantId, 'N-1')).rejects.toThrow(NotFoundError);

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import { appendEvent } from '../events/events.repository';
 import { DomainError, InvalidInputError, NotFoundError, UnprocessableError } from '../shared/errors';
+import { ISO_TIMESTAMP, parseIsoTimestamp } from '../shared/timestamps';
 import { roundMoney } from '../shared/money';
 import type { TenantsService } from '../tenants/tenants.service';
 import type { OrderLineRow, OrderRow } from './order.table';
@@ -44,11 +45,11 @@ export interface Order {
 
 /** Parses an ISO 8601 timestamp, refusing anything else with the field's name. */
 export function parseTimestamp(value: string | Date, field: string): Date {
-  const date = value instanceof Date ? value : new Date(value);
-  if (typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) {
+  if (typeof value === 'string' && !ISO_TIMESTAMP.test(value)) {
     throw new InvalidInputError(`${field} '${value}' is not an ISO 8601 timestamp (for example 2026-05-03T09:00:00Z)`);
   }
-  if (Number.isNaN(date.getTime())) throw new InvalidInputError(`${field} '${String(value)}' is not a valid date`);
+  const date = value instanceof Date ? value : parseIsoTimestamp(value);
+  if (!date || Number.isNaN(date.getTime())) throw new InvalidInputError(`${field} '${String(value)}' is not a valid date`);
   return date;
 }
 

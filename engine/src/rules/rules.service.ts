@@ -4,6 +4,7 @@ import { appendEvent } from '../events/events.repository';
 import type { KpisService } from '../kpis/kpis.service';
 import type { ReturnsService } from '../returns/returns.service';
 import { InvalidInputError, NotFoundError } from '../shared/errors';
+import { parseIsoTimestamp } from '../shared/timestamps';
 import { backtestRuleSet, type BacktestReport } from './backtest';
 import { compileRuleSet, type Decision } from './decide';
 import { FACTS, type Facts } from './facts';
@@ -105,7 +106,7 @@ export class RulesService {
     const set = input === undefined ? await this.getActive(tenantId) : parseRuleSet(input);
     if (!set) throw new InvalidInputError('there is no active rule set to backtest: give one');
     for (const [name, value] of Object.entries(window)) {
-      if (value && Number.isNaN(new Date(value).getTime())) throw new InvalidInputError(`${name} '${value}' is not an ISO 8601 date`);
+      if (value && !parseIsoTimestamp(value)) throw new InvalidInputError(`${name} '${value}' is not an ISO 8601 date such as 2026-05-01`);
     }
     return backtestRuleSet(this.store, this.kpis, tenantId, set, window);
   }
