@@ -101,3 +101,18 @@ describe('the dbt runner refuses a data test it does not know', () => {
     expect(await stored()).toEqual(firstBuild);
   });
 });
+
+describe('a build that fails while running', () => {
+  it('leaves every seed and model as the last build made them, and builds once the model is mended', async () => {
+    changeGoodParts();
+    // Built after sku_weights (ref order), and fails only when DuckDB runs it.
+    write('models/marts/sku_ratios.sql', "select sku, weighted / 0 as ratio, cast('not a number' as integer) as broken from {{ ref('sku_weights') }}");
+    await expect(buildProject(conn, loadProject(dir), { runTests: false })).rejects.toThrow(/Conversion Error/);
+    expect(await stored()).toEqual(firstBuild);
+    expect(await rows("select count(*) from information_schema.tables where table_name = 'sku_ratios'")).toEqual([['0']]);
+    write('models/marts/sku_ratios.sql', "select sku, weighted * 2 as ratio from {{ ref('sku_weights') }}");
+    await buildProject(conn, loadProject(dir), { runTests: false });
+    expect(await stored()).toEqual({ seed: [['CAP', '10']], model: [['CAP', '2000']] });
+    expect(await rows('select sku, ratio from sku_ratios')).toEqual([['CAP', '4000']]);
+  });
+});

@@ -43,6 +43,24 @@ async function exists(conn: DuckDBConnection, name: string): Promise<boolean> {
   return Number(r.getRows()[0][0]) > 0;
 }
 
+/** Builds one model by its materialization: a view, a table, or an incremental table brought up to date. */
+async function buildModel(conn: DuckDBConnection, project: DbtProject, model: DbtModel, opts: { fullRefresh?: boolean }): Promise<BuildResult['models'][number]> {
+  const started = performance.now();
+  const target = relation(model.name);
+  const probe = renderModel(project, model);
+  let mode: BuildResult['models'][number]['mode'];
+  if (probe.materialized === 'view') {
+    await conn.run(`create or replace view ${target} as ${probe.sql}`);
+    mode = 'view';
+  } else if (probe.materialized === 'incremental' && !opts.fullRefresh && (await exists(conn, model.name))) {
+    mode = await applyIncrement(conn, project, model, probe);
+  } else {
+    await conn.run(`create or replace table ${target} as ${probe.sql}`);
+    mode = probe.materialized === 'incremental' ? 'full' : 'table';
+  }
+  return { name: model.name, materialized: probe.materialized, mode, seconds: (performance.now() - started) / 1000 };
+}
+
 /**
  * Builds the project into the store: seeds, then every model in ref order (views, tables, incremental tables
  * brought up to date by their incremental_strategy), then the yml data tests.
@@ -55,25 +73,19 @@ export async function buildProject(
   const result: BuildResult = { models: [], seeds: [], failures: [], tests: 0 };
   // Render every model (and find any cycle) before writing anything, seeds included: a project that cannot render leaves the store as it was.
   const order = buildOrder(project);
-  for (const seed of project.seeds) {
-    await conn.run(`create or replace table ${relation(seed.name)} as select * from read_csv('${seed.path.replace(/'/g, "''")}', header = true)`);
-    result.seeds.push(seed.name);
-  }
-  for (const model of order) {
-    const started = performance.now();
-    const target = relation(model.name);
-    const probe = renderModel(project, model);
-    let mode: BuildResult['models'][number]['mode'];
-    if (probe.materialized === 'view') {
-      await conn.run(`create or replace view ${target} as ${probe.sql}`);
-      mode = 'view';
-    } else if (probe.materialized === 'incremental' && !opts.fullRefresh && (await exists(conn, model.name))) {
-      mode = await applyIncrement(conn, project, model, probe);
-    } else {
-      await conn.run(`create or replace table ${target} as ${probe.sql}`);
-      mode = probe.materialized === 'incremental' ? 'full' : 'table';
+  // Seeds and models in one transaction: a model failing at run time (or a crash) leaves every mart as the last
+  // build made it, never some rebuilt and the rest stale.
+  await conn.run('begin transaction');
+  try {
+    for (const seed of project.seeds) {
+      await conn.run(`create or replace table ${relation(seed.name)} as select * from read_csv('${seed.path.replace(/'/g, "''")}', header = true)`);
+      result.seeds.push(seed.name);
     }
-    result.models.push({ name: model.name, materialized: probe.materialized, mode, seconds: (performance.now() - started) / 1000 });
+    for (const model of order) result.models.push(await buildModel(conn, project, model, opts));
+    await conn.run('commit');
+  } catch (error) {
+    await conn.run('rollback').catch(() => undefined);
+    throw error;
   }
   if (opts.runTests !== false) {
     const tests = await runDataTests(conn, project);

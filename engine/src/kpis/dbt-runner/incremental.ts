@@ -17,20 +17,8 @@ export function deleteMatchingSql(target: string, uniqueKey: string[]): string {
   return `delete from ${target} using (select distinct ${cols.join(', ')} from ${INCREMENT}) k where ${on}`;
 }
 
-/** Runs statements in one transaction: all of them take effect, or (on any error) none. */
-export async function inTransaction(conn: DuckDBConnection, statements: string[]): Promise<void> {
-  await conn.run('begin transaction');
-  try {
-    for (const sql of statements) await conn.run(sql);
-    await conn.run('commit');
-  } catch (error) {
-    await conn.run('rollback').catch(() => undefined);
-    throw error;
-  }
-}
-
 /**
- * Brings an existing incremental model up to date: renders it with is_incremental() true (and the stored
+ * Brings an existing incremental model up to date (inside the caller's transaction): renders it with is_incremental() true (and the stored
  * maximum of its watermark column passed as var rebound_watermark), then applies the new rows by its
  * incremental_strategy: 'delete+insert' replaces the rows whose unique_key is in the batch, 'append' only
  * inserts. Returns 'full' when the model's columns changed and it was rebuilt whole instead.
@@ -54,11 +42,13 @@ export async function applyIncrement(conn: DuckDBConnection, project: DbtProject
       await conn.run(`create or replace table ${target} as ${probe.sql}`);
       return 'full';
     }
-    const insert = `insert into ${target} by name select * from ${INCREMENT}`;
-    // One transaction: a crash or a failed insert leaves the rows as they were, never deleted and not replaced.
-    await inTransaction(conn, strategy === 'delete+insert' ? [deleteMatchingSql(target, probe.uniqueKey!), insert] : [insert]);
+    // Inside the build's transaction (buildProject): a crash or a failed insert leaves the rows as they were,
+    // never deleted and not replaced.
+    if (strategy === 'delete+insert') await conn.run(deleteMatchingSql(target, probe.uniqueKey!));
+    await conn.run(`insert into ${target} by name select * from ${INCREMENT}`);
     return 'incremental';
   } finally {
-    await conn.run(`drop table if exists ${INCREMENT}`);
+    // After a failed statement the transaction only takes a rollback, which drops the scratch table as well.
+    await conn.run(`drop table if exists ${INCREMENT}`).catch(() => undefined);
   }
 }
