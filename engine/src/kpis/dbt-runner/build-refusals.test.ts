@@ -95,7 +95,8 @@ describe('the dbt runner refuses a broken project before building anything', () 
 });
 
 describe('the dbt runner refuses a data test it does not know', () => {
-  it('refuses it by the model, the test and the column it is declared on', async () => {
+  it('refuses it by the model, the test and the column it is declared on, before building anything', async () => {
+    changeGoodParts();
     write('models/marts/sku_weights.yml', 'models:\n  - name: sku_weights\n    columns:\n      - name: sku\n        tests: [not_nul]\n');
     await expect(buildProject(conn, loadProject(dir))).rejects.toThrow("model sku_weights: unknown test 'not_nul' on column sku");
     expect(await stored()).toEqual(firstBuild);

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DbtModel, DbtProject } from './project';
 import { relation, renderModel } from './render';
-import { runDataTests, type TestFailure } from './data-tests';
+import { checkDataTests, runDataTests, type TestFailure } from './data-tests';
 import { applyIncrement } from './incremental';
 
 /** What a build did. */
@@ -71,8 +71,10 @@ export async function buildProject(
   opts: { fullRefresh?: boolean; runTests?: boolean } = {},
 ): Promise<BuildResult> {
   const result: BuildResult = { models: [], seeds: [], failures: [], tests: 0 };
-  // Render every model (and find any cycle) before writing anything, seeds included: a project that cannot render leaves the store as it was.
+  // Render every model (and find any cycle or unknown data test) before writing anything, seeds included: a project
+  // that cannot render leaves the store as it was.
   const order = buildOrder(project);
+  checkDataTests(project);
   // Seeds and models in one transaction: a model failing at run time (or a crash) leaves every mart as the last
   // build made it, never some rebuilt and the rest stale.
   await conn.run('begin transaction');

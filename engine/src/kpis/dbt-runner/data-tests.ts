@@ -31,6 +31,11 @@ export function testSql(model: string, t: ColumnTest): string {
   }
 }
 
+/** Refuses a project declaring a data test the runner does not know, before anything is built. */
+export function checkDataTests(project: DbtProject): void {
+  for (const owner of [...project.seeds, ...project.models]) for (const t of owner.tests) testSql(owner.name, t);
+}
+
 /** Runs every yml data test of the project's models and seeds; returns the failures with sample rows. */
 export async function runDataTests(conn: DuckDBConnection, project: DbtProject): Promise<{ count: number; failures: TestFailure[] }> {
   const failures: TestFailure[] = [];
