@@ -89,7 +89,8 @@ describe('the customer portal', () => {
     for (const path of [`/portal/${tenantId}/order/P-1?t=forged`, `/portal/${tenantId}/order/P-1`]) {
       const page = await open(base, path);
       expect.soft(page.status, path).toBe(403);
-      expect.soft(page.text, path).toContain(message);
+      expect.soft(page.alert, path).toBe(message);
+      expect.soft(page.text, path).toContain(`<a href="/portal/${tenantId}">Look up your order again</a>`);
     }
     const valid = new URL(await orderPage('P-1', 'pat@example.com'), base);
     const otherOrder = `/portal/${tenantId}/order/D-1?t=${valid.searchParams.get('t')}`;
@@ -161,6 +162,18 @@ describe('the dashboard filters', () => {
       expect.soft(answer.text, path).toContain(message);
     }
   }
+
+  it('answers a refused page inside the dashboard, its message as an alert, with a way back without the filters', async () => {
+    const answer = await open(base, '/reasons?reason=vibes&from=2026-01-01', cookie);
+    expect(answer.status).toBe(400);
+    expect(answer.alert).toMatch(/^reason 'vibes' is not one of size_too_small, /);
+    expect(answer.text).toContain('<a href="/reasons">Open /reasons without these filters</a>');
+    expect(answer.text).toContain('Sign out');
+    const unknown = await open(base, '/returns/RMA-NOPE', cookie);
+    expect(unknown.status).toBe(404);
+    expect(unknown.alert).toBe('Return RMA-NOPE was not found');
+    expect(unknown.text).toContain('<a href="/returns">Back to /returns</a>');
+  });
 
   it('refuses bad filters on products, finance and sustainability and their CSVs with 400 naming the filter', async () => {
     await expectRefused([
