@@ -59,6 +59,8 @@ describe('the KPI definitions on the public contract store', () => {
     const got = await engine.kpis.kpis(tenantId, { category: 'apparel' });
     expect(got).toMatchObject({ returns_count: 2, units_returned: 2, retention_rate_units: 1 });
     expect(got.return_rate_units).toBeCloseTo(2 / 3, 12);
+    // Categories are stored in lower case; a filter written as a person would write it finds them.
+    expect(await engine.kpis.kpis(tenantId, { category: ' Apparel ' })).toEqual(got);
   });
 
   it('filters returns by reason but keeps the whole cohort as the denominator', async () => {

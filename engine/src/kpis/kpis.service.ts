@@ -107,7 +107,7 @@ export class KpisService {
       kpi_tenant: tenantId,
       kpi_from: checkDate(filters.from, 'from') ?? null,
       kpi_to: checkDate(filters.to, 'to') ?? null,
-      kpi_category: filters.category || null,
+      kpi_category: filters.category?.trim().toLowerCase() || null, // stored in lower case (orders.service, imports)
       kpi_sku: filters.sku || null,
       kpi_channel: filters.channel || null,
       kpi_reason: filters.reason || null,

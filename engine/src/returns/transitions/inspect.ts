@@ -1,8 +1,8 @@
 import { InvalidInputError, UnprocessableError } from '../../shared/errors';
-import { roundMoney } from '../../shared/money';
 import { CONDITIONS, DISPOSITIONS, type Condition, type Disposition } from '../dispositions';
 import { updateReturnLine } from '../returns.repository';
 import { ReturnStatus } from '../status';
+import { paidFor, unitsBack } from '../line-value';
 import type { ReturnTransition } from './transition';
 
 /** The grade and fate of one inspected line. */
@@ -42,9 +42,8 @@ export const inspect: ReturnTransition<{ lines?: InspectedLine[] }> = {
   async apply({ trx, ret, lines, orderLines, input, at }) {
     for (const graded of input.lines!) {
       const line = lines.find((l) => l.sku === graded.sku)!;
-      const unitPrice = Number(orderLines.find((o) => o.line_id === line.line_id)?.unit_price ?? 0);
-      const recovered =
-        graded.recovered_value ?? (graded.disposition === 'restock' ? roundMoney(unitPrice * line.quantity) : undefined);
+      // A restocked line recovers what was paid for the units that came back, unless the grader says otherwise.
+      const recovered = graded.recovered_value ?? (graded.disposition === 'restock' ? paidFor(orderLines, line, unitsBack(line)) : undefined);
       await updateReturnLine(trx, ret.tenant_id, ret.id, graded.sku, {
         condition: graded.condition,
         disposition: graded.disposition,

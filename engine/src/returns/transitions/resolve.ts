@@ -1,10 +1,12 @@
 import { InvalidInputError, UnprocessableError } from '../../shared/errors';
+import { roundMoney } from '../../shared/money';
+import { paidFor, unitsBack } from '../line-value';
 import { RESOLUTIONS, type Resolution } from '../dispositions';
 import { recordLineRefund } from '../refunds';
 import { ReturnStatus } from '../status';
 import type { ReturnTransition } from './transition';
 
-/** How the customer is made whole; refunds default to the price paid for the returned units. */
+/** How the customer is made whole; refunds default to the price paid for the units that came back. */
 export interface ResolveInput {
   resolution?: Resolution;
   /** Per-line refund amounts overriding the default (e.g. minus a restocking fee). */
@@ -21,7 +23,7 @@ export const resolve: ReturnTransition<ResolveInput> = {
   action: 'resolve',
   from: [ReturnStatus.Inspected, ReturnStatus.Requested, ReturnStatus.Approved],
   to: () => ReturnStatus.Resolved,
-  guard({ ret, lines, input }) {
+  guard({ ret, lines, orderLines, input }) {
     const resolution = input.resolution ?? ret.resolution ?? undefined;
     if (!resolution || !RESOLUTIONS.includes(resolution)) {
       throw new InvalidInputError(`resolving a return needs a resolution: one of ${RESOLUTIONS.join(', ')}`);
@@ -32,8 +34,13 @@ export const resolve: ReturnTransition<ResolveInput> = {
       );
     }
     for (const a of input.amounts ?? []) {
-      if (!lines.some((l) => l.sku === a.sku)) throw new UnprocessableError(`return ${ret.id} has no line with sku '${a.sku}'`);
+      const line = lines.find((l) => l.sku === a.sku);
+      if (!line) throw new UnprocessableError(`return ${ret.id} has no line with sku '${a.sku}'`);
       if (!(a.amount >= 0)) throw new InvalidInputError(`refund amount of ${a.sku} must be >= 0`);
+      const paid = paidFor(orderLines, line, line.quantity);
+      if (roundMoney(a.amount) > paid) {
+        throw new UnprocessableError(`refund amount of ${a.sku} (${a.amount}) is more than was paid for its ${line.quantity} returned unit(s) (${paid})`);
+      }
     }
   },
   async apply({ trx, ret, lines, orderLines, input, at, currency }) {
@@ -41,8 +48,8 @@ export const resolve: ReturnTransition<ResolveInput> = {
     const refunds: { sku: string; amount: number; created: boolean }[] = [];
     if (resolution !== 'exchange') {
       for (const line of lines) {
-        const paid = Number(orderLines.find((o) => o.line_id === line.line_id)?.unit_price ?? 0) * line.quantity;
-        const amount = input.amounts?.find((a) => a.sku === line.sku)?.amount ?? paid;
+        // By default the units that came back are refunded: fewer than asked for when receipt counted fewer.
+        const amount = input.amounts?.find((a) => a.sku === line.sku)?.amount ?? paidFor(orderLines, line, unitsBack(line));
         const r = await recordLineRefund(trx, { tenantId: ret.tenant_id, returnId: ret.id, sku: line.sku, amount, currency, kind: resolution, at });
         refunds.push({ sku: line.sku, amount: r.amount, created: r.created });
       }
