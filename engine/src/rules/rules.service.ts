@@ -84,21 +84,27 @@ export class RulesService {
     const active = await this.getActive(tenantId);
     if (!active) return null;
     const ret = await this.returns.getReturn(tenantId, returnId, { timeline: true });
-    if (ret.status !== 'requested' || ret.timeline!.some((e) => e.type === 'return.decided')) return null;
-    let entry = this.compiled.get(tenantId);
-    if (!entry || entry.version !== active.version) this.compiled.set(tenantId, (entry = { version: active.version, decide: compileRuleSet(active) }));
-    const facts = await this.factsOf(tenantId, returnId);
-    const decision = entry.decide(facts);
-    await this.store.db.transaction().execute((trx) =>
-      appendEvent(trx, { tenantId, entityType: 'return', entityId: returnId, type: 'return.decided', actor: 'rules', occurredAt: new Date(), reason: decision.rule, payload: { ...decision, version: active.version, facts } }),
-    );
-    const who = { actor: `rules:v${active.version}${decision.rule ? `:${decision.rule}` : ''}`, source: 'rules' };
+    if (ret.status !== 'requested') return null;
+    // A retry after the decision was logged but before it moved the return (a killed worker) applies the logged one.
+    const logged = ret.timeline!.find((e) => e.type === 'return.decided')?.payload as (Decision & { version: number }) | undefined;
+    let decision: Decision & { version: number };
+    if (logged) decision = logged;
+    else {
+      let entry = this.compiled.get(tenantId);
+      if (!entry || entry.version !== active.version) this.compiled.set(tenantId, (entry = { version: active.version, decide: compileRuleSet(active) }));
+      const facts = await this.factsOf(tenantId, returnId);
+      decision = { ...entry.decide(facts), version: active.version };
+      await this.store.db.transaction().execute((trx) =>
+        appendEvent(trx, { tenantId, entityType: 'return', entityId: returnId, type: 'return.decided', actor: 'rules', occurredAt: new Date(), reason: decision.rule, payload: { ...decision, facts } }),
+      );
+    }
+    const who = { actor: `rules:v${decision.version}${decision.rule ? `:${decision.rule}` : ''}`, source: 'rules' };
     const o = decision.outcome;
     if (o.type === 'approve') await this.returns.transition(tenantId, returnId, 'approve', {}, who);
     if (o.type === 'require_inspection') await this.returns.transition(tenantId, returnId, 'approve', { note: 'inspection required before refund' }, who);
     if (o.type === 'decline') await this.returns.transition(tenantId, returnId, 'decline', { reason: o.reason }, who);
     if (o.type === 'keep_it') await this.returns.transition(tenantId, returnId, 'resolve', { resolution: 'keep_it' }, who);
-    return { ...decision, version: active.version };
+    return { outcome: decision.outcome, rule: decision.rule, version: decision.version };
   }
 
   /** What a rule set (or the active one) would have done over the tenant's history in a window. */

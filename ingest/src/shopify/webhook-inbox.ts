@@ -23,6 +23,12 @@ export interface AcceptOutcome {
   record: WebhookRecord;
 }
 
+/**
+ * Deliveries being applied right now, per engine (the one process that owns the store applies every webhook): a
+ * replay of one of them would apply it a second time while its row still reads failed.
+ */
+const applying = new WeakMap<Engine, Set<string>>();
+
 const COLUMNS = 'webhook_id, tenant_id, shop_domain, topic, cast(received_at as varchar) as received_at, status, failure_reason, note, attempts';
 
 /**
@@ -37,11 +43,14 @@ export class WebhookInbox {
     const known = await this.find(d.webhookId);
     if (known) return { status: 200, duplicate: true, record: known };
     const handled = Object.hasOwn(TOPIC_HANDLERS, d.topic) || UNMAPPED_RETURN_TOPICS.has(d.topic);
-    await this.engine.store.query(
+    // The insert is what claims the id: two deliveries of it at once both miss `find`, and only the one whose row
+    // went in applies it; the other is a duplicate, as if it had come after.
+    const inserted = await this.engine.store.query(
       `insert into shopify_webhooks (webhook_id, tenant_id, shop_domain, topic, received_at, raw_body, status, attempts)
-       values (?, ?, ?, ?, now(), ?, ?, 0) on conflict do nothing`,
+       values (?, ?, ?, ?, now(), ?, ?, 0) on conflict do nothing returning webhook_id`,
       [d.webhookId, d.tenantId, d.shopDomain, d.topic, d.rawBody, handled ? 'failed' : 'ignored'],
     );
+    if (!inserted.length) return { status: 200, duplicate: true, record: (await this.find(d.webhookId))! };
     if (!handled) return { status: 202, duplicate: false, record: (await this.find(d.webhookId))! };
     const record = await this.apply(d.webhookId);
     return { status: record.status === 'applied' ? 200 : 202, duplicate: false, record };
@@ -49,6 +58,18 @@ export class WebhookInbox {
 
   /** Applies a stored delivery (again) and records the outcome. */
   async apply(webhookId: string): Promise<WebhookRecord> {
+    let inFlight = applying.get(this.engine);
+    if (!inFlight) applying.set(this.engine, (inFlight = new Set()));
+    if (inFlight.has(webhookId)) throw new DomainError('conflict', `webhook ${webhookId} is being applied right now; look at it again in a moment`);
+    inFlight.add(webhookId);
+    try {
+      return await this.applyOnce(webhookId);
+    } finally {
+      inFlight.delete(webhookId);
+    }
+  }
+
+  private async applyOnce(webhookId: string): Promise<WebhookRecord> {
     const rows = await this.engine.store.query<{ tenant_id: string; topic: string; raw_body: string }>(
       'select tenant_id, topic, raw_body from shopify_webhooks where webhook_id = ?', [webhookId]);
     const row = rows[0];

@@ -1,8 +1,21 @@
-import { NotFoundError } from '@rebound/engine';
+import { DomainError, NotFoundError } from '@rebound/engine';
 import { idString } from '../lossless-json';
 import { cannotApply, SHOPIFY_ACTOR, type TopicContext } from './apply-context';
 
 type Rec = Record<string, unknown>;
+
+/**
+ * What the customer paid per unit of a line item: Shopify's `price` is before discounts, and each discount
+ * given on the line is in its `discount_allocations` (an amount for the whole line, in the shop's money).
+ */
+function pricePaid(li: Rec): number {
+  const quantity = Number(li.quantity);
+  const allocations = Array.isArray(li.discount_allocations) ? (li.discount_allocations as Rec[]) : [];
+  const discount = allocations.reduce((sum, a) => sum + Number(((a.amount_set as Rec | undefined)?.shop_money as Rec | undefined)?.amount ?? a.amount ?? 0), 0);
+  const price = Number(li.price);
+  if (!(quantity > 0) || !(discount > 0)) return price;
+  return Math.max(0, Math.round(((price * quantity - discount) / quantity) * 100) / 100);
+}
 
 /** orders/create and orders/paid: creates the order once (a later delivery of the same order changes nothing). */
 export async function applyOrderCreate({ engine, tenantId, payload }: TopicContext): Promise<string> {
@@ -17,7 +30,8 @@ export async function applyOrderCreate({ engine, tenantId, payload }: TopicConte
   if (items.length === 0) cannotApply(`order ${orderId} carries no line items`);
   const customer = (payload.customer ?? {}) as Rec;
   const customerId = idString(customer.id) ?? idString(payload.email) ?? cannotApply(`order ${orderId} has no customer`);
-  await engine.orders.createOrder(
+  // orders/create and orders/paid of one order arrive together: the one that lost the race finds it created.
+  const created = await engine.orders.createOrder(
     tenantId,
     {
       order_id: orderId,
@@ -31,11 +45,17 @@ export async function applyOrderCreate({ engine, tenantId, payload }: TopicConte
         product_name: typeof li.title === 'string' ? li.title : null,
         category: typeof li.product_type === 'string' && li.product_type.trim() ? li.product_type : 'uncategorized',
         quantity: Number(li.quantity),
-        unit_price: Number(li.price),
+        unit_price: pricePaid(li),
         weight_kg: typeof li.grams === 'number' ? li.grams / 1000 : null,
       })),
     },
     SHOPIFY_ACTOR,
+  ).then(
+    () => true,
+    (err: unknown) => {
+      if (err instanceof DomainError && err.kind === 'conflict' && err.details?.order_id === orderId) return false;
+      throw err;
+    },
   );
-  return `order ${orderId} created`;
+  return created ? `order ${orderId} created` : `order ${orderId} already known`;
 }

@@ -1,4 +1,4 @@
-import type { ReturnAction } from '@rebound/engine';
+import { IllegalTransitionError, type ReturnAction } from '@rebound/engine';
 import { returnOrFail, SHOPIFY_ACTOR, type TopicContext } from './apply-context';
 import { returnIdOf } from './returns-request';
 
@@ -12,7 +12,13 @@ export function returnTransition(action: ReturnAction, doneStatus: string) {
     if (current.status === doneStatus) return `return ${returnId} already ${doneStatus}`;
     const decline = (payload.decline ?? {}) as Rec;
     const input = action === 'decline' ? { reason: String(decline.note ?? decline.reason ?? 'declined in Shopify') } : {};
-    await engine.returns.transition(tenantId, returnId, action, input, SHOPIFY_ACTOR);
+    try {
+      await engine.returns.transition(tenantId, returnId, action, input, SHOPIFY_ACTOR);
+    } catch (err) {
+      // Moved there by someone else (staff, the rules) between the read above and the transition: same outcome.
+      if (err instanceof IllegalTransitionError && err.details?.current_status === doneStatus) return `return ${returnId} already ${doneStatus}`;
+      throw err;
+    }
     return `return ${returnId} ${doneStatus}`;
   };
 }
