@@ -104,7 +104,7 @@ describe('the customer portal', () => {
     expect(await stored()).toEqual(before);
   });
 
-  it('refuses a return with no item chosen or an item without a reason, storing nothing', async () => {
+  it('refuses a return with no item chosen, an item without a reason, or a resolution not offered, storing nothing', async () => {
     const page = new URL(await orderPage('P-1', 'pat@example.com'), base);
     const path = `${page.pathname}${page.search}`;
     const before = await stored();
@@ -114,6 +114,10 @@ describe('the customer portal', () => {
     const why = 'Tell us in a few words why each item goes back.';
     refused(await submit(base, path, { qty_TEE: '1', reason_TEE: '   ' }), 400, why);
     refused(await submit(base, path, { qty_TEE: '1', reason_TEE: 'too tight', qty_BAG: '1' }), 400, why);
+    // Keeping the item with a refund is the merchant's to offer, not the customer's to pick.
+    for (const resolution of ['keep_it', 'cash']) {
+      refused(await submit(base, path, { qty_TEE: '1', reason_TEE: 'too tight', resolution }), 400, 'Choose a refund, an exchange or store credit.');
+    }
     expect(await stored()).toEqual(before);
   });
 
@@ -273,6 +277,14 @@ describe('the dashboard forms', () => {
       400,
       "value recovered for SHOE must be a number, got 'lots'",
     );
+    // Notations Number() would read as other amounts: hexadecimal, exponents.
+    for (const written of ['0x10', '1e3']) {
+      refused(
+        await submit(base, `${path}?/inspect`, { condition_SHOE: 'good', disposition_SHOE: 'restock', recovered_SHOE: written }, cookie),
+        400,
+        `value recovered for SHOE must be a number, got '${written}'`,
+      );
+    }
     expect(await stored()).toEqual(before);
     expect(await engine.returns.getReturn(tenantId, return_id)).toMatchObject({ status: 'received', lines: [{ condition: null, disposition: null }] });
   });

@@ -25,6 +25,9 @@ export function returnableLines(engine: Engine, tenantId: string, orderId: strin
   return engine.returns.returnableLines(tenantId, orderId);
 }
 
+/** What a customer may ask for; a refund without sending the item back (keep_it) is the merchant's to offer. */
+export const CUSTOMER_RESOLUTIONS = ['refund', 'exchange', 'store_credit'] as const;
+
 /** Files the customer's return. */
 export function fileReturn(engine: Engine, tenantId: string, orderId: string, lines: { sku: string; quantity: number; reason_text: string }[], resolution: string) {
   return engine.returns.requestReturn(tenantId, { order_id: orderId, lines, resolution: resolution as never }, { actor: 'customer', source: 'portal' });
@@ -35,9 +38,25 @@ export function cancelAsCustomer(engine: Engine, tenantId: string, returnId: str
   return engine.returns.transition(tenantId, returnId, 'cancel', reason ? { reason } : {}, { actor: 'customer', source: 'portal' });
 }
 
-/** The return as the customer sees it on the status page. */
-export function returnStatus(engine: Engine, tenantId: string, returnId: string) {
-  return engine.returns.getReturn(tenantId, returnId, { timeline: true });
+// Events that are the merchant's own business (risk scoring, rule decisions) stay off the customer's timeline.
+const MERCHANT_ONLY_EVENTS = ['return.fraud_scored', 'return.decided'];
+
+/**
+ * The return as the customer sees it on the status page: its status, lines, tracking and the dates of its steps.
+ * Nothing else leaves the server: not the risk score or its evidence (which names other customers), costs,
+ * recovered values, the model's reading or the events' payloads.
+ */
+export async function returnStatus(engine: Engine, tenantId: string, returnId: string) {
+  const ret = await engine.returns.getReturn(tenantId, returnId, { timeline: true });
+  const { carrier, tracking_number, tracking_url } = ret.tracking ?? {};
+  return {
+    return_id: ret.return_id,
+    status: ret.status,
+    decline_reason: ret.decline_reason,
+    tracking: ret.tracking ? { carrier: carrier ?? null, tracking_number: tracking_number ?? null, tracking_url: tracking_url ?? null } : null,
+    lines: ret.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+    timeline: (ret.timeline ?? []).filter((e) => !MERCHANT_ONLY_EVENTS.includes(e.type)).map((e) => ({ type: e.type, occurred_at: e.occurred_at })),
+  };
 }
 
 /** A reason suggestion for what the customer is typing. */

@@ -48,9 +48,9 @@ const tracking = (form: FormData) => ({
 function decimal(form: FormData, name: string, label: string): number | undefined {
   const raw = text(form, name);
   if (!raw) return undefined;
-  const value = Number(raw.replace(',', '.'));
-  if (Number.isNaN(value)) throw new FormError(`${label} must be a number, got '${raw}'`);
-  return value;
+  // Plain decimals only: Number() alone would read '0x10' as 16 and '1e3' as 1000.
+  if (!/^-?\d+([.,]\d+)?$/.test(raw)) throw new FormError(`${label} must be a number, got '${raw}'`);
+  return Number(raw.replace(',', '.'));
 }
 
 /** Applies a lifecycle action; its input may be read from the form inside, so a field to correct is answered too. */

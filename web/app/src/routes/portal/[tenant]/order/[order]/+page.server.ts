@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { domainErrorOf } from '$lib/server/errors';
 import { sign, verify, web } from '$lib/server/context';
-import { fileReturn, returnableLines, storeName } from '$lib/features/portal/selectors';
+import { CUSTOMER_RESOLUTIONS, fileReturn, returnableLines, storeName } from '$lib/features/portal/selectors';
 import type { Actions, PageServerLoad } from './$types';
 
 function checkLink(tenant: string, order: string, token: string | null) {
@@ -24,9 +24,11 @@ export const actions: Actions = {
       .filter((l) => l.quantity > 0);
     if (!lines.length) return fail(400, { error: 'Choose at least one item and how many to return.' });
     if (lines.some((l) => !l.reason_text.trim())) return fail(400, { error: 'Tell us in a few words why each item goes back.' });
+    const resolution = String(form.get('resolution') ?? 'refund');
+    if (!(CUSTOMER_RESOLUTIONS as readonly string[]).includes(resolution)) return fail(400, { error: 'Choose a refund, an exchange or store credit.' });
     let returnId: string;
     try {
-      returnId = (await fileReturn(web().engine, params.tenant, params.order, lines, String(form.get('resolution') ?? 'refund'))).return_id;
+      returnId = (await fileReturn(web().engine, params.tenant, params.order, lines, resolution)).return_id;
     } catch (e) {
       const refused = domainErrorOf(e);
       if (refused) return fail(400, { error: refused.message });

@@ -12,13 +12,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
   const sig = url.searchParams.get('sig');
   checkLink(params.tenant, params.id, sig);
   const { engine } = web();
-  const ret = await returnStatus(engine, params.tenant, params.id);
-  return {
-    name: await storeName(engine, params.tenant),
-    tenant: params.tenant,
-    sig,
-    ret: { ...ret, timeline: (ret.timeline ?? []).filter((e) => !['return.fraud_scored', 'return.decided'].includes(e.type)) },
-  };
+  return { name: await storeName(engine, params.tenant), tenant: params.tenant, sig, ret: await returnStatus(engine, params.tenant, params.id) };
 };
 
 export const actions: Actions = {
