@@ -93,6 +93,24 @@ describe('return e-mails', () => {
     expect(timeline).toContain('return.fraud_scored'); // receive/inspect pipeline steps were kept
   });
 
+  it('sends one e-mail per step when the step\'s job runs again after queuing it (a retried job)', async () => {
+    await engine.orders.createOrder(tenantId, {
+      order_id: 'M-1', ordered_at: new Date(Date.now() - 86_400_000).toISOString(), customer: { id: 'C-M1', email: 'sam@example.com' },
+      lines: [{ sku: 'MUG', category: 'home', quantity: 1, unit_price: 9 }],
+    });
+    const { return_id: id } = await engine.returns.requestReturn(tenantId, { order_id: 'M-1', lines: [{ sku: 'MUG', quantity: 1, reason_text: 'chipped' }] }, who);
+    await engine.returns.transition(tenantId, id, 'approve', {}, who);
+    await engine.jobs.drain();
+    const [{ version }] = await engine.store.query<{ version: number }>('select version from returns where tenant_id = $1 and id = $2', [tenantId, id]);
+    await engine.jobs.enqueue('return.approve', { tenant_id: tenantId, return_id: id, version });
+    await engine.jobs.drain();
+    expect(inbox.map((m) => /Subject: (.*)/.exec(m.raw)?.[1])).toEqual([`Your return ${id} is approved: your label is attached`]);
+    // A later step of the same return is a new e-mail.
+    await engine.returns.transition(tenantId, id, 'receive', {}, who);
+    await engine.jobs.drain();
+    expect(inbox).toHaveLength(2);
+  });
+
   it('sends the decline with the reason the merchant gave, HTML-escaped', async () => {
     const id = await newReturn('SPKR');
     await engine.returns.transition(tenantId, id, 'decline', { reason: 'Worn <b>and</b> washed' }, who);

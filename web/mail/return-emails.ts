@@ -113,7 +113,10 @@ export function registerReturnEmails(engine: Engine, opts: ReturnEmailOptions): 
     const steps = PIPELINE[stage] ?? [];
     engine.jobs.handle(stage, async (payload) => {
       for (const step of steps) await step(engine, payload);
-      await engine.jobs.enqueue(`mail.${stage}`, payload);
+      // One e-mail per step of the return: a stage job retried after queuing it (a worker killed, a step failing
+      // after it) queues the same job id again, which the queue takes once.
+      const step = payload.version === undefined ? undefined : `mail.${stage}/${String(payload.tenant_id)}/${String(payload.return_id)}/v${String(payload.version)}`;
+      await engine.jobs.enqueue(`mail.${stage}`, payload, step ? { jobId: step } : {});
     });
     engine.jobs.handle(`mail.${stage}`, (payload) => sendReturnEmail(engine, stage, payload, opts));
   }

@@ -40,6 +40,18 @@ it('runs a job through Redis and retries a failing one until it lands in the dea
   expect(dead).toMatchObject([{ name: 'broken', payload: { n: 2 }, error: 'the carrier API is down', attempts: 3 }]);
 });
 
+it('runs a job queued again under the id it was given once, as the in-process queue does', async () => {
+  const q = newQueue();
+  const seen: unknown[] = [];
+  q.handle('mail', async (p) => void seen.push(p));
+  await q.enqueue('mail', { n: 1 }, { jobId: 'mail.return.approve/t1/r1/v2' });
+  await q.drain();
+  await q.enqueue('mail', { n: 2 }, { jobId: 'mail.return.approve/t1/r1/v2' });
+  await q.enqueue('mail', { n: 3 }, { jobId: 'mail.return.approve/t1/r1/v3' });
+  await q.drain();
+  expect(seen).toEqual([{ n: 1 }, { n: 3 }]);
+});
+
 it('drives the engine pipeline on BullMQ: a new return is classified and scored', async () => {
   const q = newQueue();
   const { engine, cleanup } = await engineInTempDir('rebound-bull-');

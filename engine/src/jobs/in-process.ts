@@ -7,6 +7,9 @@ export interface InProcessQueueOptions {
   backoffMs?: number;
 }
 
+/** How many given job ids the queue remembers (BullMQ keeps its last 1,000 completed jobs, see bullmq.ts). */
+const MAX_TAKEN_IDS = 10_000;
+
 /**
  * The default queue: jobs run in this process, one at a time, after the request that queued them has
  * been answered. Nothing survives a crash; that is what REDIS_URL (BullMQ) is for.
@@ -16,12 +19,19 @@ export class InProcessQueue implements JobQueue {
   private readonly dead: DeadLetter[] = [];
   private pending: Promise<void> = Promise.resolve();
   private counter = 0;
+  private readonly taken = new Set<string>();
   private closed = false;
 
   constructor(private readonly opts: InProcessQueueOptions = {}) {}
 
   async enqueue(name: string, payload: Record<string, unknown>, opts: { jobId?: string } = {}): Promise<void> {
     if (this.closed) throw new Error(`the job queue is closed; job ${name} was not accepted`);
+    // A job id already taken is the same job queued again (a retried step): taken once, as BullMQ does.
+    if (opts.jobId !== undefined) {
+      if (this.taken.has(opts.jobId)) return;
+      this.taken.add(opts.jobId);
+      if (this.taken.size > MAX_TAKEN_IDS) this.taken.delete(this.taken.values().next().value as string);
+    }
     const id = opts.jobId ?? `${name}-${++this.counter}`;
     this.pending = this.pending.then(() => this.run(id, name, payload));
   }

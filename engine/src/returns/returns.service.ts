@@ -231,10 +231,12 @@ export class ReturnsService {
     const transition = Object.hasOwn(LIFECYCLE_TRANSITIONS, action) ? LIFECYCLE_TRANSITIONS[action] : undefined;
     if (!transition) throw new InvalidInputError(`'${action}' is not a return action`);
     const tenant = await this.tenants.getTenant(tenantId);
+    let version = 0;
     await this.db.transaction().execute(async (trx) => {
       const ret = await repo.findReturn(trx, tenantId, returnId);
       if (!ret) throw new NotFoundError('return', returnId);
       if (!transition.from.includes(ret.status)) throw new IllegalTransitionError(returnId, action, ret.status, transition.from);
+      version = ret.version + 1;
       const lines = await repo.findReturnLines(trx, tenantId, returnId);
       const orderLines = await findOrderLines(trx, tenantId, ret.order_id);
       const at = new Date();
@@ -255,7 +257,8 @@ export class ReturnsService {
         payload: { action, from: ret.status, to, ...payload },
       });
     });
-    await this.jobs?.enqueue(`return.${action}`, { tenant_id: tenantId, return_id: returnId });
+    // The version this action produced names its follow-up work, so a retried job never repeats it (e.g. an e-mail).
+    await this.jobs?.enqueue(`return.${action}`, { tenant_id: tenantId, return_id: returnId, version });
     return this.getReturn(tenantId, returnId, { timeline: true });
   }
 
