@@ -4,6 +4,7 @@ import { KpisService } from './kpis/kpis.service';
 import { ReasonsService } from './classification/reasons.service';
 import { RulesService } from './rules/rules.service';
 import { BullMqQueue, queueNameFor } from './jobs/bullmq';
+import { IdempotencyService } from './idempotency/idempotency.service';
 import { InProcessQueue } from './jobs/in-process';
 import type { JobQueue } from './jobs/queue';
 import { OrdersService } from './orders/orders.service';
@@ -20,6 +21,8 @@ export interface Engine {
   kpis: KpisService;
   reasons: ReasonsService;
   rules: RulesService;
+  /** Creating requests run once per idempotency key (API Idempotency-Key, portal form token). */
+  idempotency: IdempotencyService;
   close(): Promise<void>;
 }
 
@@ -49,6 +52,7 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
     kpis,
     reasons,
     rules,
+    idempotency: new IdempotencyService(store.db),
     async close() {
       kpis.cancelPendingRefresh();
       await jobs.close();

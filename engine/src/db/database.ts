@@ -1,5 +1,6 @@
 import type { ReasonCorrectionTable } from '../classification/reason-correction.table';
 import type { EventTable } from '../events/event.table';
+import type { IdempotencyKeyTable } from '../idempotency/idempotency-key.table';
 import type { CustomerTable, OrderLineTable, OrderTable, ProductTable } from '../orders/order.table';
 import type { RefundTable, ReturnLineTable, ReturnTable } from '../returns/return.table';
 import type { RuleSetTable } from '../rules/rule-set.table';
@@ -19,4 +20,5 @@ export interface Database {
   events: EventTable;
   rule_sets: RuleSetTable;
   reason_corrections: ReasonCorrectionTable;
+  idempotency_keys: IdempotencyKeyTable;
 }

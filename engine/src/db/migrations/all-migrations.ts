@@ -9,6 +9,7 @@ import * as returnTrackingAndShopifyLinks from './0009-return-tracking-and-shopi
 import * as historyTablesWithoutKeys from './0010-history-tables-without-keys';
 import * as importBatches from './0011-import-batches';
 import * as orderUpdatedAt from './0012-order-updated-at';
+import * as idempotencyKeys from './0013-idempotency-keys';
 
 /** The ordered list of migrations; add a file `NNNN-<what>.ts` and list it here. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0010-history-tables-without-keys': historyTablesWithoutKeys,
   '0011-import-batches': importBatches,
   '0012-order-updated-at': orderUpdatedAt,
+  '0013-idempotency-keys': idempotencyKeys,
 };

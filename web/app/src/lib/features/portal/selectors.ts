@@ -33,6 +33,33 @@ export function fileReturn(engine: Engine, tenantId: string, orderId: string, li
   return engine.returns.requestReturn(tenantId, { order_id: orderId, lines, resolution: resolution as never }, { actor: 'customer', source: 'portal' });
 }
 
+/**
+ * Files the customer's return once per form token: the same form sent again (a double press, a resend after a
+ * slow answer) leads to the return it already filed. A form without a token (an old page) simply files it.
+ */
+export async function fileReturnOnce(
+  engine: Engine,
+  tenantId: string,
+  orderId: string,
+  lines: { sku: string; quantity: number; reason_text: string }[],
+  resolution: string,
+  submission: string,
+): Promise<string> {
+  const file = async () => (await fileReturn(engine, tenantId, orderId, lines, resolution)).return_id;
+  if (!submission) return file();
+  // The browser shows the answer to the last press: when the first is still being filed, wait for its return.
+  for (let waited = 0; ; waited += 100) {
+    try {
+      const answer = await engine.idempotency.run(tenantId, `portal/${submission}`, { orderId, lines, resolution }, async () => ({ status: 303, body: await file() }));
+      return String(answer.body);
+    } catch (error) {
+      // By name: the engine is handed over at run time, not bundled, so instanceof cannot be used (see server/errors.ts).
+      if ((error as Error | null)?.name !== 'IdempotencyKeyBusyError' || waited >= 5_000) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
 /** The customer withdraws their return before sending it (the engine refuses once the parcel is on its way). */
 export function cancelAsCustomer(engine: Engine, tenantId: string, returnId: string, reason: string) {
   return engine.returns.transition(tenantId, returnId, 'cancel', reason ? { reason } : {}, { actor: 'customer', source: 'portal' });

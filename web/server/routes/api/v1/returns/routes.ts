@@ -1,6 +1,7 @@
 import { InvalidInputError, isReturnStatus, RETURN_ACTIONS, RETURN_STATUSES, type Engine, type ReturnAction, type ReturnStatus } from '@rebound/engine';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireTenant } from '../../../../plugins/app/auth';
+import { sendCreatedOnce } from '../../../../plugins/app/idempotency';
 import { ActionBodies, CreateReturnBody, ListReturnsQuery, RemoveUnitsBody, ReopenBody, ReturnParams, TrackingBody } from './schemas';
 
 // A request sent with no body is read as an empty object, so the schema names the missing field.
@@ -14,11 +15,12 @@ export async function returnRoutes(app: FastifyInstance, { engine }: { engine: E
 
   app.post<{ Body: CreateReturnBody }>(
     '/api/v1/returns',
-    { preHandler: auth, schema: { tags: ['returns'], summary: 'Request a return of order lines', body: CreateReturnBody } },
-    async (request, reply) => {
-      const ret = await engine.returns.requestReturn(request.tenantId, request.body, { actor: request.actor, source: 'api' });
-      return reply.code(201).header('location', `/api/v1/returns/${ret.return_id}`).send(ret);
-    },
+    { preHandler: auth, schema: { tags: ['returns'], summary: 'Request a return of order lines (send an Idempotency-Key header to make retries safe)', body: CreateReturnBody } },
+    async (request, reply) =>
+      sendCreatedOnce(engine, request, reply, async () => {
+        const ret = await engine.returns.requestReturn(request.tenantId, request.body, { actor: request.actor, source: 'api' });
+        return { status: 201, body: ret, location: `/api/v1/returns/${ret.return_id}` };
+      }),
   );
 
   app.get<{ Params: ReturnParams }>(

@@ -1,7 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { domainErrorOf } from '$lib/server/errors';
 import { sign, verify, web } from '$lib/server/context';
-import { CUSTOMER_RESOLUTIONS, fileReturn, returnableLines, storeName } from '$lib/features/portal/selectors';
+import { randomUUID } from 'node:crypto';
+import { CUSTOMER_RESOLUTIONS, fileReturnOnce, returnableLines, storeName } from '$lib/features/portal/selectors';
 import type { Actions, PageServerLoad } from './$types';
 
 function checkLink(tenant: string, order: string, token: string | null) {
@@ -11,7 +12,14 @@ function checkLink(tenant: string, order: string, token: string | null) {
 export const load: PageServerLoad = async ({ params, url }) => {
   checkLink(params.tenant, params.order, url.searchParams.get('t'));
   const { engine } = web();
-  return { name: await storeName(engine, params.tenant), orderId: params.order, token: url.searchParams.get('t'), lines: await returnableLines(engine, params.tenant, params.order) };
+  return {
+    name: await storeName(engine, params.tenant),
+    orderId: params.order,
+    token: url.searchParams.get('t'),
+    lines: await returnableLines(engine, params.tenant, params.order),
+    // One token per rendering of the form: pressing Send twice (or resending it) files the return once.
+    submission: randomUUID(),
+  };
 };
 
 export const actions: Actions = {
@@ -28,7 +36,7 @@ export const actions: Actions = {
     if (!(CUSTOMER_RESOLUTIONS as readonly string[]).includes(resolution)) return fail(400, { error: 'Choose a refund, an exchange or store credit.' });
     let returnId: string;
     try {
-      returnId = (await fileReturn(web().engine, params.tenant, params.order, lines, resolution)).return_id;
+      returnId = await fileReturnOnce(web().engine, params.tenant, params.order, lines, resolution, String(form.get('submission') ?? ''));
     } catch (e) {
       const refused = domainErrorOf(e);
       if (refused) return fail(400, { error: refused.message });
