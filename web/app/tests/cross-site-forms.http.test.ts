@@ -55,6 +55,21 @@ afterAll(async () => {
   await cleanup?.();
 });
 
+it('sets the session cookie Secure only over https: over plain http a browser would drop it', async () => {
+  const signedIn = await submit(base, '/login', { api_key: apiKey });
+  const session = signedIn.cookies.find((c) => c.startsWith('rb_session='))!;
+  expect(session).toMatch(/; HttpOnly/i);
+  expect(session).toMatch(/; SameSite=Lax/i);
+  expect(session).not.toMatch(/; Secure/i);
+  // A client cannot make the server believe otherwise with the header the server uses itself.
+  const res = await fetch(`${base}/login`, {
+    method: 'POST', redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base, 'x-rebound-protocol': 'https' },
+    body: new URLSearchParams({ api_key: apiKey }),
+  });
+  expect(res.headers.getSetCookie().find((c) => c.startsWith('rb_session='))).not.toMatch(/; Secure/i);
+});
+
 describe('dashboard forms posted from another site', () => {
   it('refuses a lifecycle action posted from another origin with the session cookie and changes nothing', async () => {
     const ret = await engine.returns.requestReturn(tenantId, { order_id: 'X-1', lines: [{ sku: 'TEE', quantity: 1 }] }, { actor: 'test' });

@@ -10,6 +10,7 @@ const BUILD = resolve(dirname(fileURLToPath(import.meta.url)), '../../../app/bui
 const CLIENT = resolve(dirname(BUILD), 'client');
 // Everything under these belongs to Fastify; every other path is a page of the dashboard or the portal.
 const SERVER_PATHS = ['/api/', '/docs', '/healthz', '/readyz', '/webhooks/', '/_internal/', '/labels/'];
+const PROTOCOL_HEADER = 'x-rebound-protocol';
 
 /** The secret signing sessions and customers' links: made once per data directory, readable by its owner only. */
 export function webSecret(dataDir: string): string {
@@ -45,12 +46,17 @@ export function isVanishedAsset(path: string, clientDir: string): boolean {
  */
 export async function mountSvelteKit(app: FastifyInstance, engine: Engine): Promise<void> {
   (globalThis as { __reboundWeb?: unknown }).__reboundWeb = { engine, secret: webSecret(engine.store.dataDir) };
+  // The adapter takes every request for https unless told where to read the protocol, which made the session
+  // cookie Secure over plain http (a browser then drops it, except on localhost). Unless the operator names a
+  // header (PROTOCOL_HEADER, ORIGIN: see README), the protocol Fastify saw is passed in a header of our own.
+  if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
   let handler: ((req: IncomingMessage, res: ServerResponse, next: () => void) => void) | undefined;
   if (existsSync(BUILD)) handler = ((await import(pathToFileURL(BUILD).href)) as { handler: typeof handler }).handler;
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0];
     if (SERVER_PATHS.some((p) => path === p.replace(/\/$/, '') || path.startsWith(p))) return;
     reply.hijack();
+    if (process.env.PROTOCOL_HEADER === PROTOCOL_HEADER) request.raw.headers[PROTOCOL_HEADER] = request.protocol; // never the client's
     if (!handler) {
       reply.raw.writeHead(503, { 'content-type': 'text/html; charset=utf-8' });
       reply.raw.end('<h1>The dashboard is not built</h1><p>Run <code>pnpm build</code>, then restart the server. The API works meanwhile at <a href="/docs">/docs</a>.</p>');
