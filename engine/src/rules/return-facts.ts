@@ -56,17 +56,21 @@ export function returnFactsSql(kpis: KpisService, tenantId: string, opts: { retu
         from lines group by return_id
       )
     ),
-    ${optional(withCustomers, `customers_of as (select distinct customer_id from r),
-    customer_history as (
-      select o.customer_id, count(distinct o.id)::double as customer_orders, sum(ol.quantity)::double as units, sum(ol.quantity * ol.unit_price)::double as ordered_value
-      from orders o join order_lines ol on ol.tenant_id = o.tenant_id and ol.order_id = o.id
-      where o.tenant_id = ${t} and o.customer_id in (select customer_id from customers_of) group by o.customer_id
+    ${optional(withCustomers, `customer_history as (
+      -- As of each return's request, as the live decision saw it: later orders and returns are not history yet.
+      select r.id as return_id, count(distinct o.id)::double as customer_orders, sum(ol.quantity)::double as units, sum(ol.quantity * ol.unit_price)::double as ordered_value
+      from r join orders o on o.tenant_id = ${t} and o.customer_id = r.customer_id and o.ordered_at <= r.requested_at
+      join order_lines ol on ol.tenant_id = o.tenant_id and ol.order_id = o.id
+      group by r.id
     ),
     customer_returns as (
-      select x.customer_id, sum(rl.quantity)::double as units_returned, sum(coalesce(rl.refund_amount, 0))::double as refunded
-      from returns x join return_lines rl on rl.tenant_id = x.tenant_id and rl.return_id = x.id
-      where x.tenant_id = ${t} and x.customer_id in (select customer_id from customers_of) and x.status not in ('declined', 'canceled')
-      group by x.customer_id
+      -- The customer's other returns before this one (the return being decided is not its own history).
+      select r.id as return_id, sum(rl.quantity)::double as units_returned,
+             sum(case when coalesce(rl.refunded_at, x.requested_at) <= r.requested_at then coalesce(rl.refund_amount, 0) else 0 end)::double as refunded
+      from r join returns x on x.tenant_id = ${t} and x.customer_id = r.customer_id and x.id <> r.id and x.requested_at <= r.requested_at
+        and x.status not in ('declined', 'canceled')
+      join return_lines rl on rl.tenant_id = x.tenant_id and rl.return_id = x.id
+      group by r.id
     ),`)}
     ${optional(withOrderValue, `order_values as (
       select order_id, sum(quantity * unit_price)::double as order_value from order_lines
@@ -100,8 +104,8 @@ export function returnFactsSql(kpis: KpisService, tenantId: string, opts: { retu
     cross join (select json_extract(policy, '$.return_window_days')::double as return_window_days from tenants where id = ${t}) t
     join per_return p on p.return_id = r.id
     ${optional(withOrderValue, 'join order_values ov on ov.order_id = r.order_id')}
-    ${optional(withCustomers, `left join customer_history ch on ch.customer_id = r.customer_id
-    left join customer_returns cr on cr.customer_id = r.customer_id`)}
+    ${optional(withCustomers, `left join customer_history ch on ch.return_id = r.id
+    left join customer_returns cr on cr.return_id = r.id`)}
     ${optional(withSku, 'left join sku_kpis sk on sk.dimension_value = p.sku')}
     ${optional(withCategory, 'left join category_kpis ck on ck.dimension_value = p.category')}
     ${optional(withBuckets, 'left join buckets b on b.reason_code = p.reason_code')}`;

@@ -34,6 +34,13 @@ describe('rule set validation', () => {
     expect(() => parseRuleSet({ rules: [rule({ all: [{ fact: 'channel', operator: 'equal', value: 'web' }, { fact: 'channel', operator: 'equal', value: 'app' }] })] })).toThrow(/can never equal "web" and "app"/);
   });
 
+  it('accepts bounds that leave exactly one value, even beside a looser strict bound', () => {
+    // quantity > 1 and quantity >= 3 and quantity <= 3 matches quantity 3.
+    const set = parseRuleSet({ rules: [rule({ all: [{ fact: 'quantity', operator: 'greaterThan', value: 1 }, { fact: 'quantity', operator: 'greaterThanInclusive', value: 3 }, { fact: 'quantity', operator: 'lessThanInclusive', value: 3 }] })] });
+    expect(set.rules).toHaveLength(1);
+    expect(() => parseRuleSet({ rules: [rule({ all: [{ fact: 'quantity', operator: 'greaterThan', value: 3 }, { fact: 'quantity', operator: 'lessThanInclusive', value: 3 }] })] })).toThrow(/can never match/);
+  });
+
   it('refuses a decline without a reason, duplicate names, and a missing rules list, reporting every problem', () => {
     const many = () => parseRuleSet({ rules: [rule({ all: [{ fact: 'quantity', operator: 'equal', value: 1 }] }, { type: 'decline' }), rule({ all: [{ fact: 'quantity', operator: 'equal', value: 2 }] })] });
     expect(many).toThrow(/a decline needs outcome.reason.*another rule has the same name/);

@@ -107,16 +107,26 @@ function findContradictions(list: ConditionNode[], label: string, path: string, 
     const on = leaves.filter((l) => l.fact === fact);
     let low = -Infinity;
     let high = Infinity;
+    // Whether the tightest bound on each side excludes its own value (a looser strict bound says nothing).
+    let lowStrict = false;
+    let highStrict = false;
     const equals = new Set<unknown>();
     for (const c of on) {
       if (typeof c.value === 'number') {
-        if (c.operator === 'greaterThan' || c.operator === 'greaterThanInclusive') low = Math.max(low, c.value);
-        if (c.operator === 'lessThan' || c.operator === 'lessThanInclusive') high = Math.min(high, c.value);
+        if (c.operator === 'greaterThan' || c.operator === 'greaterThanInclusive') {
+          const strict = c.operator === 'greaterThan';
+          if (c.value > low) [low, lowStrict] = [c.value, strict];
+          else if (c.value === low) lowStrict ||= strict;
+        }
+        if (c.operator === 'lessThan' || c.operator === 'lessThanInclusive') {
+          const strict = c.operator === 'lessThan';
+          if (c.value < high) [high, highStrict] = [c.value, strict];
+          else if (c.value === high) highStrict ||= strict;
+        }
       }
       if (c.operator === 'equal') equals.add(c.value);
     }
-    const strict = on.some((c) => c.operator === 'greaterThan' || c.operator === 'lessThan');
-    if (low > high || (low === high && strict)) problems.push(`${label}, ${path}: ${fact} can never be both > ${low} and < ${high}: the rule can never match`);
+    if (low > high || (low === high && (lowStrict || highStrict))) problems.push(`${label}, ${path}: ${fact} can never be both > ${low} and < ${high}: the rule can never match`);
     if (equals.size > 1) problems.push(`${label}, ${path}: ${fact} can never equal ${[...equals].map((v) => JSON.stringify(v)).join(' and ')} at once`);
   }
 }
