@@ -102,7 +102,7 @@ export async function importFile(
     } finally {
       await conn.run('reset preserve_insertion_order');
       await conn.run('drop view if exists import_rows');
-      for (const table of ['import_staged', 'import_checked', ...ORDER_TEMP_TABLES, ...RETURN_TEMP_TABLES]) await conn.run(`drop table if exists ${table}`);
+      for (const table of ['import_staged', 'import_lines', 'import_checked', ...ORDER_TEMP_TABLES, ...RETURN_TEMP_TABLES]) await conn.run(`drop table if exists ${table}`);
     }
   });
   // The KPI marts follow the new rows at once (incrementally: only changed returns are rebuilt).

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { countNewAndChanged, integerAtLeast, lit, money, nonNegative, required, timestamp, ts } from './sql-checks';
+import { countNewAndChanged, int, integerAtLeast, lit, money, nonNegative, required, timestamp, ts } from './sql-checks';
 
 /** Temp tables an orders import leaves behind, for the caller to drop. */
 export const ORDER_TEMP_TABLES = ['import_customers', 'import_orders', 'import_orders_changed'];
@@ -21,7 +21,7 @@ export async function checkOrderRows(conn: DuckDBConnection, tenantId: string, c
       where order_id is not null and line_key is not null group by order_id, line_key having count(*) > 1
     ),
     parsed as (
-      select k.*, ${ts('k.ordered_at')} as v_ordered_at, ${ts('k.delivered_at')} as v_delivered_at, try_cast(k.quantity as integer) as v_quantity,
+      select k.*, ${ts('k.ordered_at')} as v_ordered_at, ${ts('k.delivered_at')} as v_delivered_at, ${int('k.quantity')} as v_quantity,
              try_cast(k.unit_price as double) as d_unit_price, try_cast(k.weight_kg as double) as v_weight_kg, try_cast(k.co2e_kg as double) as v_co2e_kg,
              o.id is null as is_new, d.first_line
       from keyed k

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ImportColumn } from './columns';
@@ -16,6 +16,62 @@ function readerFor(path: string): { from: string; firstLine: number } {
   throw new UnreadableFileError(`${path}: unknown file type '${ext || '(none)'}'; use .csv, .jsonl or .parquet`);
 }
 
+/**
+ * The line each record of a text file starts on, as DuckDB reads it: a CSV value in double quotes may span lines,
+ * and empty lines (whitespace-only ones in JSONL) are skipped. Null when every record is one line of its own, so
+ * a row's line is simply its position (the common case costs no table).
+ */
+function recordStartLines(path: string, csv: boolean): number[] | null {
+  const starts: number[] = [];
+  const fd = openSync(path, 'r');
+  try {
+    let buf = Buffer.alloc(1 << 20);
+    let position = 0;
+    let line = 1;
+    let inQuotes = false;
+    let recordLine = 0; // the line the current multi-line record began on (0: none open)
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, position);
+      if (n === 0) break;
+      const atEnd = position + n >= statSync(path).size;
+      let end = atEnd ? n : buf.lastIndexOf(10, n - 1);
+      if (end < 0) {
+        buf = Buffer.alloc(buf.length * 2); // a line longer than the buffer
+        continue;
+      }
+      if (!atEnd) end += 1;
+      let at = 0;
+      let quote = csv ? buf.indexOf(34, 0) : -1;
+      while (at < end) {
+        let nl = buf.indexOf(10, at);
+        if (nl < 0 || nl >= end) nl = end;
+        // Quotes on this line toggle whether the record goes on past it ("" toggles twice).
+        while (quote >= 0 && quote < nl) {
+          inQuotes = !inQuotes;
+          quote = buf.indexOf(34, quote + 1);
+        }
+        const open = recordLine !== 0;
+        let blank = false;
+        if (!open && !inQuotes) {
+          let i = at;
+          while (i < nl && (buf[i] === 13 || (!csv && (buf[i] === 32 || buf[i] === 9)))) i++;
+          blank = i === nl;
+        }
+        if (!blank && !open) starts.push(line);
+        recordLine = inQuotes ? (open ? recordLine : line) : 0;
+        line += 1;
+        at = nl + 1;
+      }
+      if (atEnd) break;
+      position += end;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  const first = starts[0] ?? 1;
+  return starts.every((l, i) => l === first + i) && first === 1 ? null : starts;
+}
+
 const cannotRead = (path: string, error: unknown) => new UnreadableFileError(`${path} cannot be read: ${(error as Error).message.split('\n')[0]}`);
 
 /**
@@ -28,8 +84,12 @@ export async function stageFile(conn: DuckDBConnection, path: string, columns: I
   const { from, firstLine } = readerFor(path);
   // The header (or schema) alone first, so the file is read only once, straight into its final shape.
   let present: string[];
+  let jsonTyped: Set<string>;
   try {
-    present = (await conn.runAndReadAll(`select column_name from (describe select * from ${from})`)).getRows().map((r: unknown[]) => String(r[0]));
+    const described = (await conn.runAndReadAll(`select column_name, column_type from (describe select * from ${from})`)).getRows();
+    present = described.map((r: unknown[]) => String(r[0]));
+    // A JSONL key holding text on some lines and numbers on others is read as JSON, whose text keeps its quotes.
+    jsonTyped = new Set(described.filter((r: unknown[]) => String(r[1]) === 'JSON').map((r: unknown[]) => String(r[0])));
   } catch (error) {
     throw cannotRead(path, error);
   }
@@ -38,7 +98,7 @@ export async function stageFile(conn: DuckDBConnection, path: string, columns: I
     throw new UnreadableFileError(`${path} has no column ${missing.map((m) => `'${m}'`).join(', ')} (required); its columns are: ${present.join(', ')}`);
   }
   // Trimming only the values that need it: a full trim() of every value costs as much as reading the file.
-  const text = (name: string) => `cast("${name}" as varchar)`;
+  const text = (name: string) => (jsonTyped.has(name) ? `("${name}" ->> '$')` : `cast("${name}" as varchar)`);
   const select = columns
     .map((c) => {
       if (!present.includes(c.name)) return `null::varchar as ${c.name}`;
@@ -50,9 +110,26 @@ export async function stageFile(conn: DuckDBConnection, path: string, columns: I
   try {
     // The line of a row is its position in the staged table: preserve_insertion_order (DuckDB's default) keeps
     // file order in a parallel read, and rowid numbers the rows as inserted. (row_number() would read serially.)
-    const reader = await conn.runAndReadAll(`create or replace temp table import_staged as select ${select} from ${from}`);
-    rows = Number(reader.getRows()[0][0]);
-    await conn.run(`create or replace temp view import_rows as select rowid + ${firstLine} as line, * from import_staged`);
+    const staging = conn.runAndReadAll(`create or replace temp table import_staged as select ${select} from ${from}`);
+    // A row's line is its position, unless a quoted value spans lines or empty lines were skipped: then the
+    // line each record starts on, kept in order beside the staged rows. The file is scanned while DuckDB stages it
+    // (its work runs on its own threads), so the scan adds little to an import.
+    const ext = extname(path).toLowerCase();
+    const starts = ext === '.parquet' ? null : recordStartLines(path, ext === '.csv');
+    rows = Number((await staging).getRows()[0][0]);
+    const lines = starts && ext === '.csv' ? starts.slice(1) : starts; // a CSV's first record is its header
+    if (lines && lines.length === rows) {
+      await conn.run('create or replace temp table import_lines (line bigint)');
+      const appender = await conn.createAppender('import_lines', null, 'temp');
+      for (const l of lines) {
+        appender.appendBigInt(BigInt(l));
+        appender.endRow();
+      }
+      appender.closeSync();
+      await conn.run(`create or replace temp view import_rows as select l.line, s.* from import_staged s positional join import_lines l`);
+    } else {
+      await conn.run(`create or replace temp view import_rows as select rowid + ${firstLine} as line, * from import_staged`);
+    }
   } catch (error) {
     throw cannotRead(path, error);
   }

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { CONDITIONS, DISPOSITIONS, RESOLUTIONS, RETURN_STATUSES } from '@rebound/engine';
 import { REASON_ALIASES } from '@rebound/engine/taxonomy';
-import { countNewAndChanged, integerAtLeast, lit, money, nonNegative, oneOf, required, timestamp, ts } from './sql-checks';
+import { countNewAndChanged, int, integerAtLeast, lit, money, nonNegative, oneOf, required, timestamp, ts } from './sql-checks';
 
 const TIMESTAMPS = ['requested_at', 'received_at', 'inspected_at', 'restocked_at', 'refunded_at'];
 const AMOUNTS = ['refund_amount', 'recovered_value', 'shipping_cost', 'processing_cost', 'distance_km'];
@@ -63,7 +63,7 @@ export async function checkReturnRows(conn: DuckDBConnection, tenantId: string, 
       group by return_id, sku having count(*) > 1
     ),
     parsed as (
-      select s.*, try_cast(s.quantity as integer) as v_quantity, ${TIMESTAMPS.map((c) => `${ts(`s.${c}`)} as v_${c}`).join(', ')},
+      select s.*, ${int('s.quantity')} as v_quantity, ${TIMESTAMPS.map((c) => `${ts(`s.${c}`)} as v_${c}`).join(', ')},
              l.line_id, l.bought, a.code as reason, r.order_id as stored_order, r.status as stored_status, r.order_id is null as is_new,
              coalesce(m.return_rows, 1) as return_rows, d.first_line, f.return_order, f.order_line
       from import_rows s

@@ -25,7 +25,7 @@ export function timestamp(col: string, parsed = ts(col)): string {
 }
 
 /** The column, when present, must be a whole number >= min. */
-export function integerAtLeast(col: string, min: number, parsed = `try_cast(${col} as integer)`): string {
+export function integerAtLeast(col: string, min: number, parsed = int(col)): string {
   return `case when ${col} is not null and ${parsed} is null then '${col} ' || ${shown(col)} || ' is not an integer'
                when ${parsed} < ${min} then '${col} ' || ${col} || ' must be at least ${min}' end`;
 }
@@ -40,6 +40,11 @@ export function nonNegative(col: string, parsed = `try_cast(${col} as double)`):
 export function oneOf(col: string, values: readonly string[]): string {
   // list_contains rather than NOT IN, which DuckDB plans as a join.
   return `case when ${col} is not null and not list_contains([${values.map(lit).join(', ')}], lower(${col})) then '${col} ' || ${shown(col)} || ' is not one of ${values.join(', ')}' end`;
+}
+
+/** Parses a whole-number column (NULL when absent or not a whole number: a cast alone rounds '1.5' to 2). */
+export function int(col: string): string {
+  return `case when try_cast(${col} as double) % 1 = 0 then try_cast(${col} as integer) end`;
 }
 
 /** Parses a timestamp column (NULL when absent or invalid). */
