@@ -45,6 +45,8 @@ export async function importFile(
   const rejectsFile = rejectsPathFor(opts.file);
   const phase = opts.onPhase ?? (() => undefined);
   const importId = newImportId();
+  // A rejects file of an earlier run would be taken for this run's: it goes, whatever this run ends like.
+  if (existsSync(rejectsFile)) rmSync(rejectsFile);
   const result = await engine.store.withConnection(async (conn) => {
     try {
       phase('reading');
@@ -89,7 +91,6 @@ export async function importFile(
         await conn.run('rollback');
         throw error;
       }
-      if (existsSync(rejectsFile)) rmSync(rejectsFile);
       if (rejected > 0) {
         const columns = (opts.kind === 'orders' ? ORDER_COLUMNS : RETURN_COLUMNS).map((c) => c.name).join(', ');
         await conn.run(

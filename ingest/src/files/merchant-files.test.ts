@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '@rebound/engine';
@@ -90,5 +90,39 @@ describe('files a merchant really has', () => {
     writeFileSync(file, 'return_id,order_id,sku,quantity,requested_at\n');
     const s = await importFile(engine, { kind: 'returns', file, tenantId });
     expect(s).toMatchObject({ rows: 0, imported: 0, rejected: 0 });
+  });
+});
+
+describe('files that cannot be read, said so a person can mend them', () => {
+  const returnsRow = (i: number) => `R-${i},S-1,HOOD-L,1,2026-05-08T10:00:00Z,too big`;
+
+  it('refuses a CSV whose rows have more values than its header, pointing at quoting, and imports nothing', async () => {
+    const file = join(dir, 'returns.csv');
+    const rows = Array.from({ length: 40 }, (_, i) => returnsRow(i));
+    rows.splice(30, 0, 'R-X,S-1,HOOD-L,1,2026-05-08T10:00:00Z,too big, way too big');
+    writeFileSync(file, ['return_id,order_id,sku,quantity,requested_at,reason_text', ...rows].join('\n') + '\n');
+    await expect(importFile(engine, { kind: 'returns', file, tenantId })).rejects.toThrow(
+      `${file} cannot be split into columns: its rows do not all have as many values as its header (return_id,order_id,sku,quantity,requested_at,reason_text); a text value holding the delimiter must be in double quotes, e.g. "too big, way too big"`,
+    );
+    expect((await engine.store.query<{ n: number }>('select count(*)::int as n from returns'))[0].n).toBe(0);
+  });
+
+  it('refuses a JSONL file with a line that is not an object, and imports nothing', async () => {
+    const file = join(dir, 'returns.jsonl');
+    writeFileSync(file, `${JSON.stringify({ return_id: 'R-1', order_id: 'S-1', sku: 'HOOD-L', quantity: 1, requested_at: '2026-05-08T10:00:00Z' })}\n[1, 2]\n`);
+    await expect(importFile(engine, { kind: 'returns', file, tenantId })).rejects.toThrow(
+      `${file} cannot be read as one JSON object per line: some line is not an object like {"order_id": "A-1", ...}`,
+    );
+    expect((await engine.store.query<{ n: number }>('select count(*)::int as n from returns'))[0].n).toBe(0);
+  });
+
+  it('removes the rejects file of an earlier run when a later run of the same file fails', async () => {
+    const file = join(dir, 'returns.csv');
+    writeFileSync(file, 'return_id,order_id,sku,quantity,requested_at\nR-1,S-1,HOOD-L,two,2026-05-08T10:00:00Z\n');
+    const first = await importFile(engine, { kind: 'returns', file, tenantId });
+    expect(existsSync(first.rejectsFile!)).toBe(true);
+    writeFileSync(file, 'order_id,sku\nS-1,HOOD-L\n');
+    await expect(importFile(engine, { kind: 'returns', file, tenantId })).rejects.toThrow("has no column 'return_id'");
+    expect(existsSync(first.rejectsFile!)).toBe(false);
   });
 });

@@ -95,6 +95,16 @@ export async function stageFile(conn: DuckDBConnection, path: string, columns: I
   }
   const missing = columns.filter((c) => c.required && !present.includes(c.name)).map((c) => c.name);
   if (missing.length) {
+    // One column whose name holds the header's delimiter: the reader could not split the rows into columns.
+    if (present.length === 1 && /[,;\t|]/.test(present[0])) {
+      throw new UnreadableFileError(
+        `${path} cannot be split into columns: its rows do not all have as many values as its header (${present[0]}); ` +
+          'a text value holding the delimiter must be in double quotes, e.g. "too big, way too big"',
+      );
+    }
+    if (present.length === 1 && present[0] === 'json') {
+      throw new UnreadableFileError(`${path} cannot be read as one JSON object per line: some line is not an object like {"order_id": "A-1", ...}`);
+    }
     throw new UnreadableFileError(`${path} has no column ${missing.map((m) => `'${m}'`).join(', ')} (required); its columns are: ${present.join(', ')}`);
   }
   // Trimming only the values that need it: a full trim() of every value costs as much as reading the file.
