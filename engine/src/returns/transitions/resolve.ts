@@ -1,5 +1,6 @@
 import { InvalidInputError, UnprocessableError } from '../../shared/errors';
 import { paidFor, unitsBack } from '../line-value';
+import { applyRuleTerms, ruleTermsOf } from '../rule-terms';
 import { RESOLUTIONS, type Resolution } from '../dispositions';
 import { recordLineRefund } from '../refunds';
 import { ReturnStatus } from '../status';
@@ -41,17 +42,20 @@ export const resolve: ReturnTransition<ResolveInput> = {
   async apply({ trx, ret, lines, orderLines, input, at, currency }) {
     const resolution = (input.resolution ?? ret.resolution)!;
     const refunds: { sku: string; amount: number; created: boolean }[] = [];
+    // Amounts given by the merchant are final; the defaults carry the deciding rule's fee or store-credit bonus.
+    const terms = input.amounts?.length ? {} : await ruleTermsOf(trx, ret.tenant_id, ret.id);
     if (resolution !== 'exchange') {
-      for (const line of lines) {
-        // By default the units that came back are refunded: fewer than asked for when receipt counted fewer.
-        const amount = input.amounts?.find((a) => a.sku === line.sku)?.amount ?? paidFor(orderLines, line, unitsBack(line));
+      // By default the units that came back are refunded: fewer than asked for when receipt counted fewer.
+      const defaults = applyRuleTerms(lines.map((line) => paidFor(orderLines, line, unitsBack(line))), terms, resolution);
+      for (const [i, line] of lines.entries()) {
+        const amount = input.amounts?.find((a) => a.sku === line.sku)?.amount ?? defaults[i];
         const r = await recordLineRefund(trx, { tenantId: ret.tenant_id, returnId: ret.id, sku: line.sku, amount, currency, kind: resolution, at });
         refunds.push({ sku: line.sku, amount: r.amount, created: r.created });
       }
     }
     return {
       update: { resolved_at: at, resolution },
-      payload: { resolution, refunds, ...(input.exchange_sku ? { exchange_sku: input.exchange_sku } : {}) },
+      payload: { resolution, refunds, ...terms, ...(input.exchange_sku ? { exchange_sku: input.exchange_sku } : {}) },
     };
   },
 };
