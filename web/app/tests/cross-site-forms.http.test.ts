@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '@rebound/engine';
 import { engineInTempDir } from '@rebound/engine/testing';
-import { buildApp } from '../../server/app';
-import { submit } from './form-http';
+import { listen, signIn, submit } from './form-http';
 
 // A page on another site (or another port of the same host) posting the dashboard's forms: the browser sends the
 // session cookie along whenever that site counts as the same site, so only the Origin check stands in the way.
@@ -43,12 +42,8 @@ beforeAll(async () => {
     customer: { id: 'c-x', email: 'x@example.com' },
     lines: [{ sku: 'TEE', quantity: 3, unit_price: 20, category: 'apparel' }],
   });
-  app = await buildApp({ engine, ui: true });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  const signedIn = await submit(base, '/login', { api_key: apiKey });
-  expect(signedIn.status).toBe(303);
-  cookie = signedIn.cookies.map((c) => c.split(';')[0]).find((c) => c.startsWith('rb_session='))!;
+  ({ app, base } = await listen(engine));
+  cookie = await signIn(base, apiKey);
 });
 afterAll(async () => {
   await app?.close();

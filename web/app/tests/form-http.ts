@@ -1,3 +1,7 @@
+import type { FastifyInstance } from 'fastify';
+import type { Engine } from '@rebound/engine';
+import { buildApp } from '../../server/app';
+
 /** What a page answered: its status, where it redirects, its text with HTML entities decoded, and the form's alert. */
 export interface PageAnswer {
   status: number;
@@ -33,4 +37,18 @@ export async function submit(base: string, path: string, fields: Record<string, 
     body: new URLSearchParams(fields),
   });
   return answer(res);
+}
+
+/** The real server (API, dashboard and portal on one port, the built app) on a free loopback port, and its base URL. */
+export async function listen(engine: Engine): Promise<{ app: FastifyInstance; base: string }> {
+  const app = await buildApp({ engine, ui: true });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, base: `http://127.0.0.1:${(app.server.address() as { port: number }).port}` };
+}
+
+/** Signs a dashboard session in with an API key, as the sign-in form does; the cookie to send afterwards. */
+export async function signIn(base: string, apiKey: string): Promise<string> {
+  const signedIn = await submit(base, '/login', { api_key: apiKey });
+  if (signedIn.status !== 303) throw new Error(`signing in answered ${signedIn.status}: ${signedIn.alert}`);
+  return signedIn.cookies.map((c) => c.split(';')[0]).find((c) => c.startsWith('rb_session='))!;
 }

@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Engine } from '@rebound/engine';
 import { engineInTempDir } from '@rebound/engine/testing';
-import { buildApp } from '../../server/app';
-import { open, submit } from './form-http';
+import { listen, open, submit } from './form-http';
 
 // A customer pressing "Send" twice, or resending the form after a slow answer, files one return.
 let engine: Engine;
@@ -21,9 +20,7 @@ beforeAll(async () => {
     customer: { id: 'c-1', email: 'robin@example.com' },
     lines: [{ sku: 'SOCKS', category: 'apparel', quantity: 3, unit_price: 8 }],
   });
-  app = await buildApp({ engine, ui: true });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  ({ app, base } = await listen(engine));
 });
 afterAll(async () => {
   await app?.close();

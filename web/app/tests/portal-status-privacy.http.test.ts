@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '@rebound/engine';
 import { engineInTempDir } from '@rebound/engine/testing';
-import { buildApp } from '../../server/app';
-import { open, submit } from './form-http';
+import { listen, open, submit } from './form-http';
 
 // The customer's status page is reached by a signed link the customer holds (and forwards, prints as a QR code on
 // the label): it shows their return, never the merchant's risk assessment of them, which names other customers.
@@ -24,9 +23,7 @@ beforeAll(async () => {
   });
   await engine.orders.createOrder(tenantId, order('Q-1', 'CUST-ASKING'));
   await engine.orders.createOrder(tenantId, order('Q-2', 'CUST-OTHER-PERSON'));
-  app = await buildApp({ engine, ui: true });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  ({ app, base } = await listen(engine));
 });
 afterAll(async () => {
   await app?.close();

@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '@rebound/engine';
 import { engineInTempDir } from '@rebound/engine/testing';
-import { buildApp } from '../../server/app';
-import { open, submit, type PageAnswer } from './form-http';
+import { listen, open, signIn, submit, type PageAnswer } from './form-http';
 
 // Every refusal of the portal and the dashboard over plain HTTP against the real server (the built app), as a
 // browser without JavaScript sees it: the status, the message, and nothing stored.
@@ -33,12 +32,8 @@ beforeAll(async () => {
   await engine.orders.createOrder(tenantId, order('P-OLD', 'pat@example.com', oldOrderAt, [{ sku: 'COAT', quantity: 1, unit_price: 200 }]));
   for (const id of ['D-1', 'D-2']) await engine.orders.createOrder(tenantId, order(id, 'dana@example.com', new Date(Date.now() - 3 * DAY), [{ sku: 'SHOE', quantity: 1, unit_price: 90 }]));
   await engine.orders.createOrder(limitedTenantId, order('L-1', 'lee@example.com', new Date(), [{ sku: 'HAT', quantity: 1, unit_price: 25 }]));
-  app = await buildApp({ engine, ui: true });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  const signedIn = await submit(base, '/login', { api_key: apiKey });
-  expect(signedIn.status).toBe(303);
-  cookie = signedIn.cookies.map((c) => c.split(';')[0]).find((c) => c.startsWith('rb_session='))!;
+  ({ app, base } = await listen(engine));
+  cookie = await signIn(base, apiKey);
 });
 afterAll(async () => {
   await app?.close();
