@@ -1,10 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../engine';
 import { InvalidInputError } from '../shared/errors';
-import { engineInTempDir } from '../testing/temp-store';
+import { engineInTempDir, runCommandInProcess } from '../testing/temp-store';
 import { readClassifyInput, registerClassifyCommands } from './classify-commands';
 
 let engine: Engine;
@@ -16,17 +15,7 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 /** Runs `classify ...` in-process on the test engine: what it printed, and what it threw. */
-async function classify(...args: string[]) {
-  const out: string[] = [];
-  const program = new Command().exitOverride();
-  registerClassifyCommands(program, {
-    dataDir, cwd: dataDir, interactive: false,
-    stdout: (t) => out.push(t), stderr: () => undefined, setExitCode: () => undefined,
-    withEngine: (work) => work(engine),
-  });
-  const error = await program.parseAsync(['classify', ...args], { from: 'user' }).then(() => undefined, (e: unknown) => e);
-  return { out, error };
-}
+const classify = (...args: string[]) => runCommandInProcess(engine, dataDir, registerClassifyCommands, ['classify', ...args]);
 
 function input(name: string, text: string): string {
   writeFileSync(join(dataDir, name), text);

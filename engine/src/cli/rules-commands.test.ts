@@ -1,10 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../engine';
 import { InvalidInputError } from '../shared/errors';
-import { engineInTempDir } from '../testing/temp-store';
+import { engineInTempDir, runCommandInProcess } from '../testing/temp-store';
 import { registerRulesCommands } from './rules-commands';
 
 let engine: Engine;
@@ -24,17 +23,7 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 /** Runs `rules ...` in-process on the test engine: what it printed, and what it threw. */
-async function rules(...args: string[]) {
-  const out: string[] = [];
-  const program = new Command().exitOverride();
-  registerRulesCommands(program, {
-    dataDir, cwd: dataDir, interactive: false,
-    stdout: (t) => out.push(t), stderr: () => undefined, setExitCode: () => undefined,
-    withEngine: (work) => work(engine),
-  });
-  const error = await program.parseAsync(['rules', ...args], { from: 'user' }).then(() => undefined, (e: unknown) => e);
-  return { out, error };
-}
+const rules = (...args: string[]) => runCommandInProcess(engine, dataDir, registerRulesCommands, ['rules', ...args]);
 
 describe('rebound rules refuses a rule set file that is not JSON', () => {
   it('refuses to set it, naming the file and what JSON.parse found, and keeps the active rule set', async () => {

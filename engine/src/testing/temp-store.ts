@@ -34,3 +34,5 @@ export async function seedTenantWithOrder(engine: Engine, opts: { currency?: str
   });
   return { tenant, apiKey, order };
 }
+
+export { runCommandInProcess } from './run-command';

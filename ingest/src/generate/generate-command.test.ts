@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidInputError, type Engine } from '@rebound/engine';
-import { engineInTempDir } from '@rebound/engine/testing';
+import { engineInTempDir, runCommandInProcess } from '@rebound/engine/testing';
 import { registerGenerateCommand } from './generate-command';
 
 let engine: Engine;
@@ -16,17 +15,7 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 /** Runs `generate ...` in-process on the test engine: what it printed, and what it threw. */
-async function generate(...args: string[]) {
-  const out: string[] = [];
-  const program = new Command().exitOverride();
-  registerGenerateCommand(program, {
-    dataDir, cwd: dataDir, interactive: false,
-    stdout: (t) => out.push(t), stderr: () => undefined, setExitCode: () => undefined,
-    withEngine: (work) => work(engine),
-  });
-  const error = await program.parseAsync(['generate', ...args], { from: 'user' }).then(() => undefined, (e: unknown) => e);
-  return { out, error };
-}
+const generate = (...args: string[]) => runCommandInProcess(engine, dataDir, registerGenerateCommand, ['generate', ...args]);
 
 const ordersStored = async () => (await engine.store.query<{ n: number }>('select count(*)::int as n from orders'))[0].n;
 
