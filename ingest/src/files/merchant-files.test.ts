@@ -45,6 +45,16 @@ describe('files a merchant really has', () => {
     expect(readFileSync(s.rejectsFile!, 'utf8')).toContain("quantity '1.5' is not an integer");
   });
 
+  it('rejects NaN and infinite amounts as not numbers', async () => {
+    const file = join(dir, 'returns.csv');
+    writeFileSync(file, 'return_id,order_id,sku,quantity,requested_at,refund_amount,distance_km\nR-1,S-1,CAP,1,2026-05-08T10:00:00Z,NaN,12\nR-2,S-2,SPKR,1,2026-05-08T10:00:00Z,5,inf\n');
+    const s = await importFile(engine, { kind: 'returns', file, tenantId });
+    expect(s).toMatchObject({ imported: 0, rejected: 2 });
+    const rejects = readFileSync(s.rejectsFile!, 'utf8');
+    expect(rejects).toContain("line 2: refund_amount 'NaN' is not a number");
+    expect(rejects).toContain("line 3: distance_km 'inf' is not a number");
+  });
+
   it('names the line of a JSONL row after a blank line', async () => {
     const file = join(dir, 'returns.jsonl');
     const row = (id: string, q: string) => JSON.stringify({ return_id: id, order_id: 'S-1', sku: 'HOOD-L', quantity: q, requested_at: '2026-05-08T10:00:00Z' });

@@ -32,7 +32,8 @@ export function integerAtLeast(col: string, min: number, parsed = int(col)): str
 
 /** The column, when present, must be a number >= 0 (money, weights, distances). */
 export function nonNegative(col: string, parsed = `try_cast(${col} as double)`): string {
-  return `case when ${col} is not null and ${parsed} is null then '${col} ' || ${shown(col)} || ' is not a number'
+  // NaN and infinities parse as doubles but are no amount: refused like any other text.
+  return `case when ${col} is not null and (${parsed} is null or not isfinite(${parsed})) then '${col} ' || ${shown(col)} || ' is not a number'
                when ${parsed} < 0 then '${col} ' || ${col} || ' must be >= 0' end`;
 }
 
