@@ -23,6 +23,7 @@ function readerFor(path: string): { from: string; firstLine: number } {
  */
 function recordStartLines(path: string, csv: boolean): number[] | null {
   const starts: number[] = [];
+  const size = statSync(path).size;
   const fd = openSync(path, 'r');
   try {
     let buf = Buffer.alloc(1 << 20);
@@ -33,7 +34,7 @@ function recordStartLines(path: string, csv: boolean): number[] | null {
     for (;;) {
       const n = readSync(fd, buf, 0, buf.length, position);
       if (n === 0) break;
-      const atEnd = position + n >= statSync(path).size;
+      const atEnd = position + n >= size;
       let end = atEnd ? n : buf.lastIndexOf(10, n - 1);
       if (end < 0) {
         buf = Buffer.alloc(buf.length * 2); // a line longer than the buffer

@@ -43,7 +43,7 @@ export const resolve: ReturnTransition<ResolveInput> = {
     const resolution = (input.resolution ?? ret.resolution)!;
     const refunds: { sku: string; amount: number; created: boolean }[] = [];
     // Amounts given by the merchant are final; the defaults carry the deciding rule's fee or store-credit bonus.
-    const terms = input.amounts?.length ? {} : await ruleTermsOf(trx, ret.tenant_id, ret.id);
+    const terms = resolution === 'exchange' || input.amounts?.length ? {} : await ruleTermsOf(trx, ret.tenant_id, ret.id);
     if (resolution !== 'exchange') {
       // By default the units that came back are refunded: fewer than asked for when receipt counted fewer.
       const defaults = applyRuleTerms(lines.map((line) => paidFor(orderLines, line, unitsBack(line))), terms, resolution);

@@ -28,11 +28,6 @@ export function returnableLines(engine: Engine, tenantId: string, orderId: strin
 /** What a customer may ask for; a refund without sending the item back (keep_it) is the merchant's to offer. */
 export const CUSTOMER_RESOLUTIONS = ['refund', 'exchange', 'store_credit'] as const;
 
-/** Files the customer's return. */
-export function fileReturn(engine: Engine, tenantId: string, orderId: string, lines: { sku: string; quantity: number; reason_text: string }[], resolution: string) {
-  return engine.returns.requestReturn(tenantId, { order_id: orderId, lines, resolution: resolution as never }, { actor: 'customer', source: 'portal' });
-}
-
 /**
  * Files the customer's return once per form token: the same form sent again (a double press, a resend after a
  * slow answer) leads to the return it already filed. A form without a token (an old page) simply files it.
@@ -45,7 +40,8 @@ export async function fileReturnOnce(
   resolution: string,
   submission: string,
 ): Promise<string> {
-  const file = async () => (await fileReturn(engine, tenantId, orderId, lines, resolution)).return_id;
+  const file = async () =>
+    (await engine.returns.requestReturn(tenantId, { order_id: orderId, lines, resolution: resolution as never }, { actor: 'customer', source: 'portal' })).return_id;
   if (!submission) return file();
   // The browser shows the answer to the last press: when the first is still being filed, wait for its return.
   for (let waited = 0; ; waited += 100) {
