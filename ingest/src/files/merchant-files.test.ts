@@ -95,6 +95,15 @@ describe('files a merchant really has', () => {
     expect([r.requested_at.toISOString(), r.received_at.toISOString()]).toEqual(['2026-05-08T08:00:00.000Z', '2026-05-10T10:00:00.000Z']);
   });
 
+  it('reads header names whatever their case and surrounding spaces', async () => {
+    const file = join(dir, 'returns.csv');
+    writeFileSync(file, 'Return_ID,ORDER_ID, SKU ,Quantity,Requested_At,Reason_Text\nR-1,S-1,HOOD-L,1,2026-05-08T10:00:00Z,too big\n');
+    const s = await importFile(engine, { kind: 'returns', file, tenantId });
+    expect(s).toMatchObject({ imported: 1, rejected: 0, ignoredColumns: [] });
+    const [line] = await engine.store.query<{ sku: string; reason_text: string }>("select sku, reason_text from return_lines where return_id = 'R-1'");
+    expect(line).toEqual({ sku: 'HOOD-L', reason_text: 'too big' });
+  });
+
   it('treats a file with only a header as nothing to import', async () => {
     const file = join(dir, 'returns.csv');
     writeFileSync(file, 'return_id,order_id,sku,quantity,requested_at\n');
@@ -115,6 +124,27 @@ describe('files that cannot be read, said so a person can mend them', () => {
       `${file} cannot be split into columns: its rows do not all have as many values as its header (return_id,order_id,sku,quantity,requested_at,reason_text); a text value holding the delimiter must be in double quotes, e.g. "too big, way too big"`,
     );
     expect((await engine.store.query<{ n: number }>('select count(*)::int as n from returns'))[0].n).toBe(0);
+  });
+
+  it('refuses a header naming one column twice, in any case, and imports nothing', async () => {
+    const file = join(dir, 'returns.csv');
+    writeFileSync(file, 'return_id,order_id,sku,quantity,requested_at,sku\nR-1,S-1,HOOD-L,1,2026-05-08T10:00:00Z,CAP\n');
+    await expect(importFile(engine, { kind: 'returns', file, tenantId })).rejects.toThrow(`${file} has column 'sku' twice in its header; keep one`);
+    writeFileSync(file, 'return_id,order_id,SKU,quantity,requested_at,sku\nR-1,S-1,HOOD-L,1,2026-05-08T10:00:00Z,CAP\n');
+    await expect(importFile(engine, { kind: 'returns', file, tenantId })).rejects.toThrow(`${file} has column 'sku' twice in its header; keep one`);
+    const jsonl = join(dir, 'returns.jsonl');
+    writeFileSync(jsonl, JSON.stringify({ return_id: 'R-1', order_id: 'S-1', SKU: 'HOOD-L', sku: 'CAP', quantity: 1, requested_at: '2026-05-08T10:00:00Z' }) + '\n');
+    await expect(importFile(engine, { kind: 'returns', file: jsonl, tenantId })).rejects.toThrow(`${jsonl} has column 'sku' twice in its header; keep one`);
+    writeFileSync(jsonl, JSON.stringify({ return_id: 'R-1', order_id: 'S-1', sku: 'HOOD-L', ' SKU ': 'CAP', quantity: 1, requested_at: '2026-05-08T10:00:00Z' }) + '\n');
+    await expect(importFile(engine, { kind: 'returns', file: jsonl, tenantId })).rejects.toThrow(`${jsonl} has two columns for sku ('sku' and ' SKU '); keep one`);
+    expect((await engine.store.query<{ n: number }>('select count(*)::int as n from returns'))[0].n).toBe(0);
+  });
+
+  it('keeps a column of the merchant\'s own that only looks like a renamed duplicate', async () => {
+    const file = join(dir, 'returns.csv');
+    writeFileSync(file, 'return_id,order_id,sku,quantity,requested_at,sku_2\nR-1,S-1,HOOD-L,1,2026-05-08T10:00:00Z,legacy\n');
+    const s = await importFile(engine, { kind: 'returns', file, tenantId });
+    expect(s).toMatchObject({ imported: 1, ignoredColumns: ['sku_2'] });
   });
 
   it('refuses a JSONL file with a line that is not an object, and imports nothing', async () => {

@@ -73,6 +73,45 @@ function recordStartLines(path: string, csv: boolean): number[] | null {
   return starts.every((l, i) => l === first + i) && first === 1 ? null : starts;
 }
 
+/**
+ * Which column of the file gives each of ours: header names match whatever their case and surrounding spaces
+ * (`Order_ID`, ` sku `). Two columns giving one of ours (`SKU` and `sku`, or `sku` twice, which DuckDB reads as
+ * `sku` and `sku_1`) are refused: keeping either would silently drop what the other says.
+ */
+function columnSources(path: string, present: string[], columns: ImportColumn[]): Map<string, string> {
+  const sources = new Map<string, string>();
+  const known = new Set(columns.map((c) => c.name));
+  // What the file itself says: its header line (CSV), or its opening lines (JSONL), where a name DuckDB made
+  // up for a second column of the same name does not appear.
+  const ext = extname(path).toLowerCase();
+  const header = ext === '.parquet' ? null : openingText(path, ext === '.csv');
+  for (const name of present) {
+    const key = name.trim().toLowerCase();
+    const renamed = /^(.+)_\d+$/.exec(key);
+    if (header !== null && renamed && known.has(renamed[1]) && !header.includes(name)) {
+      throw new UnreadableFileError(`${path} has column '${renamed[1]}' twice in its header; keep one`);
+    }
+    if (!known.has(key)) continue;
+    const earlier = sources.get(key);
+    if (earlier !== undefined) throw new UnreadableFileError(`${path} has two columns for ${key} ('${earlier}' and '${name}'); keep one`);
+    sources.set(key, name);
+  }
+  return sources;
+}
+
+/** The first 64 KiB of a text file, or only its first line (a CSV's header). */
+function openingText(path: string, firstLineOnly: boolean): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    const text = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
+    const end = firstLineOnly ? text.indexOf('\n') : -1;
+    return end < 0 ? text : text.slice(0, end);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 const cannotRead = (path: string, error: unknown) => new UnreadableFileError(`${path} cannot be read: ${(error as Error).message.split('\n')[0]}`);
 
 /**
@@ -94,7 +133,8 @@ export async function stageFile(conn: DuckDBConnection, path: string, columns: I
   } catch (error) {
     throw cannotRead(path, error);
   }
-  const missing = columns.filter((c) => c.required && !present.includes(c.name)).map((c) => c.name);
+  const sourceOf = columnSources(path, present, columns);
+  const missing = columns.filter((c) => c.required && !sourceOf.has(c.name)).map((c) => c.name);
   if (missing.length) {
     // One column whose name holds the header's delimiter: the reader could not split the rows into columns.
     if (present.length === 1 && /[,;\t|]/.test(present[0])) {
@@ -112,8 +152,9 @@ export async function stageFile(conn: DuckDBConnection, path: string, columns: I
   const text = (name: string) => (jsonTyped.has(name) ? `("${name}" ->> '$')` : `cast("${name}" as varchar)`);
   const select = columns
     .map((c) => {
-      if (!present.includes(c.name)) return `null::varchar as ${c.name}`;
-      const v = text(c.name);
+      const source = sourceOf.get(c.name);
+      if (source === undefined) return `null::varchar as ${c.name}`;
+      const v = text(source);
       return `case when ${v} ^@ ' ' or suffix(${v}, ' ') or ${v} = '' then nullif(trim(${v}), '') else ${v} end as ${c.name}`;
     })
     .join(', ');
@@ -144,6 +185,6 @@ export async function stageFile(conn: DuckDBConnection, path: string, columns: I
   } catch (error) {
     throw cannotRead(path, error);
   }
-  const known = new Set(['line', ...columns.map((c) => c.name)]);
-  return { rows, ignored: present.filter((p) => !known.has(p)) };
+  const used = new Set(sourceOf.values());
+  return { rows, ignored: present.filter((p) => !used.has(p)) };
 }
