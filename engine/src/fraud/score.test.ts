@@ -85,6 +85,19 @@ describe('fraud and abuse signals', () => {
     expect(a.signals[0].evidence).toEqual({ item: 'DRESS', sizes_ordered: ['DRESS-M', 'DRESS-S'], returned: 'DRESS-S' });
   });
 
+  it('does not take two lines of the same size for bracketing', async () => {
+    const orderId = `F-${++seq}`;
+    await engine.orders.createOrder(tenantId, {
+      order_id: orderId,
+      ordered_at: daysAgo(3),
+      customer: { id: 'two-of-a-kind' },
+      lines: ['1', '2'].map((line_id) => ({ line_id, sku: 'DRESS-M', category: 'apparel', quantity: 1, unit_price: 10, weight_kg: 0.5 })),
+    });
+    const { return_id } = await engine.returns.requestReturn(tenantId, { order_id: orderId, lines: [{ sku: 'DRESS-M', quantity: 1 }] }, who);
+    expect(signalsOf(await scoreReturnFraud(engine.store, tenantId, return_id))).toEqual([]);
+    expect(signalsOf((await scoreReturnsFraud(engine.store, tenantId, [return_id])).get(return_id)!)).toEqual([]);
+  });
+
   it('sees a serial returner and refund velocity from the customer history', async () => {
     let last = '';
     for (let i = 0; i < 4; i++) {

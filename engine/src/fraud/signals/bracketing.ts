@@ -17,7 +17,8 @@ export const bracketing: FraudSignal = {
     for (const line of lines) {
       const base = baseSku(line.sku);
       if (base === line.sku) continue;
-      const sizes = orderSkus.filter((s) => baseSku(s) === base);
+      // Distinct SKUs: two lines of one size (two of the same dress) are not several sizes.
+      const sizes = [...new Set(orderSkus.filter((s) => baseSku(s) === base))];
       if (sizes.length >= 2) return { evidence: { item: base, sizes_ordered: sizes, returned: line.sku } };
     }
     return null;
