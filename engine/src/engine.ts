@@ -6,6 +6,7 @@ import { RulesService } from './rules/rules.service';
 import { BullMqQueue, queueNameFor } from './jobs/bullmq';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { InProcessQueue } from './jobs/in-process';
+import { JobOutbox, type JobOutboxOptions } from './jobs/outbox';
 import type { JobQueue } from './jobs/queue';
 import { OrdersService } from './orders/orders.service';
 import { ReturnsService } from './returns/returns.service';
@@ -15,6 +16,8 @@ import { TenantsService } from './tenants/tenants.service';
 export interface Engine {
   store: Store;
   jobs: JobQueue;
+  /** Follow-up jobs written with the changes that call for them, handed to `jobs` after each commit. */
+  outbox: JobOutbox;
   tenants: TenantsService;
   orders: OrdersService;
   returns: ReturnsService;
@@ -31,6 +34,8 @@ export interface EngineOptions {
   dataDir: string;
   /** The job queue; defaults to BullMQ when REDIS_URL is set, else an in-process queue. */
   jobs?: JobQueue;
+  /** How the outbox hands jobs to the queue (waits, retries, where it reports an unavailable queue). */
+  outbox?: JobOutboxOptions;
 }
 
 /** Opens the store of a data directory and wires the services over it. */
@@ -39,13 +44,15 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
   const jobs = opts.jobs ?? (process.env.REDIS_URL ? new BullMqQueue({ redisUrl: process.env.REDIS_URL, name: queueNameFor(opts.dataDir) }) : new InProcessQueue());
   const tenants = new TenantsService(store.db);
   const orders = new OrdersService(store.db, tenants);
-  const returns = new ReturnsService(store.db, tenants, jobs);
+  const outbox = new JobOutbox(store.db, jobs, opts.outbox);
+  const returns = new ReturnsService(store.db, tenants, outbox);
   const kpis = new KpisService(store);
   const reasons = new ReasonsService(store, {}, kpis);
   const rules = new RulesService(store, kpis, returns);
   const engine: Engine = {
     store,
     jobs,
+    outbox,
     tenants,
     orders,
     returns,
@@ -55,6 +62,7 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
     idempotency: new IdempotencyService(store.db),
     async close() {
       kpis.cancelPendingRefresh();
+      await outbox.close();
       await jobs.close();
       await store.close();
     },

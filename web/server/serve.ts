@@ -22,6 +22,9 @@ export async function startServer(opts: ServeOptions): Promise<{ app: FastifyIns
     ui: true,
   });
   await app.listen({ port: opts.port, host: opts.host ?? 'localhost' });
+  // Follow-up jobs an earlier run wrote but did not hand to the queue (a crash, Redis down) go now that every
+  // job handler, the e-mails' included, is registered.
+  void opts.engine.outbox.deliver();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   return { app, url: `http://localhost:${port}`, port };

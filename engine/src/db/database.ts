@@ -1,6 +1,7 @@
 import type { ReasonCorrectionTable } from '../classification/reason-correction.table';
 import type { EventTable } from '../events/event.table';
 import type { IdempotencyKeyTable } from '../idempotency/idempotency-key.table';
+import type { OutboxJobTable } from '../jobs/outbox.table';
 import type { CustomerTable, OrderLineTable, OrderTable, ProductTable } from '../orders/order.table';
 import type { RefundTable, ReturnLineTable, ReturnTable } from '../returns/return.table';
 import type { RuleSetTable } from '../rules/rule-set.table';
@@ -21,4 +22,5 @@ export interface Database {
   rule_sets: RuleSetTable;
   reason_corrections: ReasonCorrectionTable;
   idempotency_keys: IdempotencyKeyTable;
+  job_outbox: OutboxJobTable;
 }

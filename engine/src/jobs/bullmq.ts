@@ -32,6 +32,9 @@ export function queueNameFor(dataDir: string): string {
   return `rebound-jobs-${createHash('sha256').update(path).digest('hex').slice(0, 16)}`;
 }
 
+/** How long closing waits for Redis before dropping the connections (ms). */
+const CLOSE_GRACE_MS = 2000;
+
 function connectionFrom(url: string): ConnectionOptions {
   const u = new URL(url);
   return {
@@ -63,6 +66,9 @@ export class BullMqQueue implements JobQueue {
   constructor(opts: BullMqQueueOptions) {
     this.opts = { name: 'rebound-jobs', prefix: 'rebound', attempts: 5, backoffMs: 500, work: true, lockDurationMs: 30_000, ...opts };
     this.queue = new Queue(this.opts.name, { connection: connectionFrom(opts.redisUrl), prefix: this.opts.prefix });
+    // While Redis is unreachable, jobs wait in the store's outbox, which says so once (outbox.ts); without a
+    // listener every reconnect attempt would print its error.
+    this.queue.on('error', () => undefined);
     if (this.opts.work) this.startWorker();
   }
 
@@ -122,8 +128,23 @@ export class BullMqQueue implements JobQueue {
   }
 
   async close(): Promise<void> {
-    await this.worker?.close();
-    await this.queue.close();
+    const graceful = (async () => {
+      await this.worker?.close();
+      await this.queue.close();
+    })();
+    graceful.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const closed = await Promise.race([graceful.then(() => true), new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), CLOSE_GRACE_MS)))]);
+    clearTimeout(timer);
+    if (closed) return;
+    // A graceful close waits for Redis to answer, so while Redis is unreachable it would never end (and a server
+    // could not stop). After the grace the connections are dropped: jobs not yet handed over wait in the outbox,
+    // and an active job's lock runs out, so another worker takes it up again.
+    for (const backend of [this.worker?.getBackend(), this.queue.getBackend()]) {
+      if (!backend) continue;
+      (await backend.client).disconnect();
+      (await backend.blockingClient)?.disconnect();
+    }
   }
 
   /** Removes every job of this queue from Redis (tests). */

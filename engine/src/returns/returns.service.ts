@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { reasonCodeFrom } from '../classification/taxonomy';
 import type { Database } from '../db/database';
 import { appendEvent, readTimeline, type DomainEvent } from '../events/events.repository';
-import type { JobQueue } from '../jobs/queue';
+import type { JobOutbox } from '../jobs/outbox';
+import type { OutboxJob } from '../jobs/outbox.repository';
 import { findOrder, findOrderLines } from '../orders/orders.repository';
 import { parseTimestamp } from '../orders/orders.service';
 import { DomainError, InvalidInputError, NotFoundError, PolicyRefusalError, UnprocessableError, IllegalTransitionError } from '../shared/errors';
@@ -124,7 +125,8 @@ export class ReturnsService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly tenants: TenantsService,
-    private readonly jobs?: JobQueue,
+    /** Follow-up jobs (classify, score, decide, notify) are written with each change and handed over after it. */
+    private readonly outbox?: JobOutbox,
   ) {}
 
   /** Opens a return after checking the order, the policy and the quantities still returnable. */
@@ -137,6 +139,7 @@ export class ReturnsService {
     }
     let returnId = request.return_id ?? newReturnId();
     let customerId = '';
+    let job: OutboxJob | undefined;
     await this.db.transaction().execute(async (trx) => {
       const order = await findOrder(trx, tenantId, request.order_id);
       if (!order) throw new NotFoundError('order', request.order_id);
@@ -221,8 +224,9 @@ export class ReturnsService {
           policy_exceptions: [...exceptions],
         },
       });
+      job = await this.outbox?.add(trx, 'return.requested', { tenant_id: tenantId, return_id: returnId, customer_id: customerId });
     });
-    await this.jobs?.enqueue('return.requested', { tenant_id: tenantId, return_id: returnId, customer_id: customerId });
+    await this.outbox?.deliver(job ? [job] : []);
     return this.getReturn(tenantId, returnId);
   }
 
@@ -232,6 +236,7 @@ export class ReturnsService {
     if (!transition) throw new InvalidInputError(`'${action}' is not a return action`);
     const tenant = await this.tenants.getTenant(tenantId);
     let version = 0;
+    let job: OutboxJob | undefined;
     await this.db.transaction().execute(async (trx) => {
       const ret = await repo.findReturn(trx, tenantId, returnId);
       if (!ret) throw new NotFoundError('return', returnId);
@@ -256,16 +261,20 @@ export class ReturnsService {
         reason: typeof input.reason === 'string' ? input.reason : null,
         payload: { action, from: ret.status, to, ...payload },
       });
+      // The version this action produced names its follow-up work, so a retried job never repeats it (e.g. an e-mail).
+      job = await this.outbox?.add(trx, `return.${action}`, { tenant_id: tenantId, return_id: returnId, version });
     });
-    // The version this action produced names its follow-up work, so a retried job never repeats it (e.g. an e-mail).
-    await this.jobs?.enqueue(`return.${action}`, { tenant_id: tenantId, return_id: returnId, version });
+    await this.outbox?.deliver(job ? [job] : []);
     return this.getReturn(tenantId, returnId, { timeline: true });
   }
 
   /** Takes units off a return before it is received; a return left with none is canceled (see remove-units.ts). */
   async removeUnits(tenantId: string, returnId: string, removals: UnitsRemoval[], who: ActorContext & { reason?: string }): Promise<Return> {
-    const { canceled } = await this.db.transaction().execute((trx) => removeReturnUnits(trx, tenantId, returnId, removals, who));
-    await this.jobs?.enqueue(canceled ? 'return.cancel' : 'return.units_removed', { tenant_id: tenantId, return_id: returnId });
+    const job = await this.db.transaction().execute(async (trx) => {
+      const { canceled } = await removeReturnUnits(trx, tenantId, returnId, removals, who);
+      return this.outbox?.add(trx, canceled ? 'return.cancel' : 'return.units_removed', { tenant_id: tenantId, return_id: returnId });
+    });
+    await this.outbox?.deliver(job ? [job] : []);
     return this.getReturn(tenantId, returnId, { timeline: true });
   }
 

@@ -10,6 +10,7 @@ import * as historyTablesWithoutKeys from './0010-history-tables-without-keys';
 import * as importBatches from './0011-import-batches';
 import * as orderUpdatedAt from './0012-order-updated-at';
 import * as idempotencyKeys from './0013-idempotency-keys';
+import * as jobOutbox from './0014-job-outbox';
 
 /** The ordered list of migrations; add a file `NNNN-<what>.ts` and list it here. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0011-import-batches': importBatches,
   '0012-order-updated-at': orderUpdatedAt,
   '0013-idempotency-keys': idempotencyKeys,
+  '0014-job-outbox': jobOutbox,
 };

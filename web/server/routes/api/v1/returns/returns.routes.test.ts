@@ -251,7 +251,7 @@ describe('listing', () => {
 describe('service endpoints', () => {
   it('serves health, readiness and the OpenAPI docs', async () => {
     expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({ status: 'ready' });
+    expect((await app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({ status: 'ready', jobs_waiting: 0 });
     const spec = await app.inject({ method: 'GET', url: '/docs/json' });
     expect(Object.keys(spec.json().paths)).toEqual(expect.arrayContaining(['/api/v1/returns', '/api/v1/returns/{id}/approve', '/api/v1/orders']));
     expect([200, 302]).toContain((await app.inject({ method: 'GET', url: '/docs' })).statusCode);

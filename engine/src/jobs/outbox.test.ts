@@ -1,0 +1,135 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { openEngine, type Engine } from '../engine';
+import { engineInTempDir, seedTenantWithOrder } from '../testing/temp-store';
+import { BullMqQueue } from './bullmq';
+
+// A Redis of the test's own (redis-server, as .ci/run installs it) on a free port, so the test can stop it
+// and start it again without touching the shared one.
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function answers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('data', (d) => {
+      socket.destroy();
+      resolve(d.toString().startsWith('+PONG'));
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+  });
+}
+
+async function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  for (let i = 0; i < 100 && !(await answers(port)); i++) await new Promise((r) => setTimeout(r, 50));
+  return child;
+}
+
+async function stopRedis(child: ChildProcess, port: number): Promise<void> {
+  child.kill('SIGKILL');
+  for (let i = 0; i < 100 && (await answers(port)); i++) await new Promise((r) => setTimeout(r, 50));
+}
+
+async function until(what: string, ok: () => Promise<boolean>, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await ok())) {
+    if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+it('keeps a request\'s follow-up work while Redis is down: the request is answered, the job goes when Redis is back', async () => {
+  const port = await freePort();
+  let redis = await startRedis(port);
+  cleanups.push(() => void redis.kill('SIGKILL'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'rebound-outbox-'));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const logged: string[] = [];
+  const queue = new BullMqQueue({ redisUrl: `redis://127.0.0.1:${port}`, name: `outbox-${randomUUID()}`, backoffMs: 10 });
+  const engine = await openEngine({ dataDir, jobs: queue, outbox: { waitMs: 300, retryMs: 100, maxRetryMs: 500, log: (m) => logged.push(m) } });
+  cleanups.push(() => engine.close());
+  const { tenant } = await seedTenantWithOrder(engine);
+  const classified = (id: string) => async () => (await engine.returns.getReturn(tenant.id, id)).lines[0].predicted_reason_code !== null;
+
+  const before = await engine.returns.requestReturn(tenant.id, { order_id: 'A-1001', lines: [{ sku: 'CAP', quantity: 1, reason_text: 'the colour is nothing like the photo' }] }, { actor: 't' });
+  await until('the first return is classified', classified(before.return_id));
+
+  await stopRedis(redis, port);
+  const started = Date.now();
+  const during = await engine.returns.requestReturn(tenant.id, { order_id: 'A-1001', lines: [{ sku: 'HOOD-M', quantity: 1, reason_text: 'way too small, ordered my usual size' }] }, { actor: 't' });
+  // Answered after the outbox's wait, not held until Redis answers; stored, and its job kept.
+  expect(Date.now() - started).toBeLessThan(5_000);
+  expect((await engine.returns.getReturn(tenant.id, during.return_id)).status).toBe('requested');
+  expect(await engine.outbox.pending()).toBe(1);
+  expect(logged).toEqual([expect.stringMatching(/^follow-up jobs wait in the store's outbox \(the job queue did not take them within 300 ms\)/)]);
+
+  redis = await startRedis(port);
+  await until('the outbox is empty', async () => (await engine.outbox.pending()) === 0);
+  await until('the return made while Redis was down is classified', classified(during.return_id));
+  expect((await engine.returns.getReturn(tenant.id, during.return_id)).lines[0].predicted_reason_code).toBe('size_too_small');
+  expect(logged[1]).toMatch(/^the job queue answers again/);
+});
+
+it('hands over at start the jobs a stopped server left in the outbox', async () => {
+  const port = await freePort();
+  let redis = await startRedis(port);
+  cleanups.push(() => void redis.kill('SIGKILL'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'rebound-outbox-restart-'));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const name = `outbox-${randomUUID()}`;
+  const redisUrl = `redis://127.0.0.1:${port}`;
+  const quiet = { waitMs: 200, retryMs: 60_000, log: () => undefined };
+  let engine: Engine = await openEngine({ dataDir, jobs: new BullMqQueue({ redisUrl, name }), outbox: quiet });
+  const { tenant } = await seedTenantWithOrder(engine);
+  await stopRedis(redis, port);
+  const ret = await engine.returns.requestReturn(tenant.id, { order_id: 'A-1001', lines: [{ sku: 'CAP', quantity: 1, reason_text: 'the colour is nothing like the photo' }] }, { actor: 't' });
+  await engine.returns.transition(tenant.id, ret.return_id, 'cancel', { reason: 'changed my mind' }, { actor: 't' });
+  expect(await engine.outbox.pending()).toBe(2);
+  // Closing does not wait for a Redis that does not answer.
+  const closing = Date.now();
+  await engine.close();
+  expect(Date.now() - closing).toBeLessThan(10_000);
+
+  redis = await startRedis(port);
+  engine = await openEngine({ dataDir, jobs: new BullMqQueue({ redisUrl, name }), outbox: quiet });
+  cleanups.push(() => engine.close());
+  expect(await engine.outbox.pending()).toBe(2);
+  await engine.outbox.deliver();
+  await until('the outbox is empty', async () => (await engine.outbox.pending()) === 0);
+  await engine.jobs.drain();
+  expect((await engine.returns.getReturn(tenant.id, ret.return_id)).lines[0].predicted_reason_code).toBe('color');
+  expect(await engine.jobs.deadLetters()).toEqual([]);
+});
+
+it('writes no job for a change that was refused, and leaves none waiting after one that was made', async () => {
+  const { engine, cleanup } = await engineInTempDir('rebound-outbox-refused-');
+  cleanups.push(cleanup);
+  const { tenant } = await seedTenantWithOrder(engine);
+  const ret = await engine.returns.requestReturn(tenant.id, { order_id: 'A-1001', lines: [{ sku: 'CAP', quantity: 1 }] }, { actor: 't' });
+  expect(await engine.outbox.pending()).toBe(0);
+  const count = async () => Number((await engine.store.query<{ n: number }>('select count(*)::int as n from job_outbox'))[0].n);
+  // A handed-over row is deleted shortly after, with the others handed over meanwhile.
+  await until('the handed-over row is deleted', async () => (await count()) === 0, 5_000);
+  await expect(engine.returns.transition(tenant.id, ret.return_id, 'receive', {}, { actor: 't' })).rejects.toThrow(/receive/);
+  await expect(engine.returns.requestReturn(tenant.id, { order_id: 'A-1001', lines: [{ sku: 'CAP', quantity: 5 }] }, { actor: 't' })).rejects.toThrow();
+  expect(await count()).toBe(0);
+  await engine.jobs.drain();
+  expect((await engine.returns.getReturn(tenant.id, ret.return_id)).fraud_score).not.toBeNull();
+});
