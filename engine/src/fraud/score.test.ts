@@ -78,6 +78,21 @@ describe('fraud and abuse signals', () => {
     expect(a.signals[0].evidence).toEqual({ shared_by: { phone: ['alias-1'], address: ['alias-1'] }, linked_customers: 1 });
   });
 
+  it('keeps the stored evidence current when it changes but the score does not', async () => {
+    for (const alias of ['twin-1', 'twin-2']) {
+      await engine.orders.createOrder(tenantId, { order_id: `F-${++seq}`, ordered_at: daysAgo(5), customer: { id: alias, phone: '+1 555 0100' }, lines: [{ sku: 'HAT', category: 'apparel', quantity: 1, unit_price: 5 }] });
+    }
+    const id = await orderAndReturn({ id: 'twin-0', phone: '+1 555 0100' }, [{ sku: 'MITTS' }], [{ sku: 'MITTS' }]);
+    const first = await scoreReturnFraud(engine.store, tenantId, id);
+    expect(first.signals[0].evidence).toMatchObject({ linked_customers: 2 });
+    await engine.orders.createOrder(tenantId, { order_id: `F-${++seq}`, ordered_at: daysAgo(5), customer: { id: 'twin-3', phone: '+1 555 0100' }, lines: [{ sku: 'HAT', category: 'apparel', quantity: 1, unit_price: 5 }] });
+    const again = await scoreReturnFraud(engine.store, tenantId, id);
+    expect(again.score).toBe(first.score);
+    const stored = await engine.returns.getReturn(tenantId, id, { timeline: true });
+    expect(stored.fraud_signals).toMatchObject([{ signal: 'linked_accounts', evidence: { linked_customers: 3 } }]);
+    expect(stored.timeline!.filter((e) => e.type === 'return.fraud_scored')).toHaveLength(2);
+  });
+
   it('sees bracketing: two sizes of one item, one sent back', async () => {
     const id = await orderAndReturn({ id: 'bracket' }, [{ sku: 'DRESS-S' }, { sku: 'DRESS-M' }], [{ sku: 'DRESS-S' }]);
     const a = await scoreReturnFraud(engine.store, tenantId, id);

@@ -76,13 +76,24 @@ export async function scoreReturnsFraud(store: Store, tenantId: string, returnId
   return assessed;
 }
 
-/** Stores each score that changed on its return, with a `return.fraud_scored` event, in one transaction. */
+/**
+ * Stores each assessment that changed (its score, or the signals and evidence behind it) on its return, with a
+ * `return.fraud_scored` event, in one transaction.
+ */
 async function storeAssessments(store: Store, tenantId: string, assessed: Map<string, FraudAssessment>): Promise<void> {
   if (!assessed.size) return;
   await store.db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom('returns').select(['id', 'fraud_score']).where('tenant_id', '=', tenantId).where('id', 'in', [...assessed.keys()]).execute();
-    const was = new Map(current.map((r) => [r.id, r.fraud_score]));
-    const changed = [...assessed].filter(([id, a]) => was.get(id) !== a.score);
+    const current = await trx
+      .selectFrom('returns')
+      .select(['id', 'fraud_score', 'fraud_signals'])
+      .where('tenant_id', '=', tenantId)
+      .where('id', 'in', [...assessed.keys()])
+      .execute();
+    const asText = (signals: unknown) => JSON.stringify(typeof signals === 'string' ? JSON.parse(signals) : (signals ?? null));
+    const was = new Map(current.map((r) => [r.id, { score: r.fraud_score, signals: asText(r.fraud_signals) }]));
+    // The same score can rest on other evidence (a third linked account where two already gave full strength):
+    // the stored evidence is what staff read, so it follows.
+    const changed = [...assessed].filter(([id, a]) => was.get(id)?.score !== a.score || was.get(id)?.signals !== asText(a.signals));
     if (!changed.length) return;
     // One statement for the batch: the scores travel as one JSON parameter (see ReasonsService.storeReadings).
     const rows = JSON.stringify(changed.map(([id, a]) => ({ id, score: a.score, signals: JSON.stringify(a.signals) })));
