@@ -51,7 +51,9 @@ export function returnFactsSql(kpis: KpisService, tenantId: string, opts: { retu
              return_cost, recovered_value, refunded
       from (
         select return_id, sum(quantity)::double as quantity, sum(value) as line_value,
-               arg_max({'sku': sku, 'category': category, 'reason_code': reason_code, 'reason_confidence': reason_confidence}, value) as top,
+               -- The most valuable line; of lines worth the same, the first SKU in order, so a decision and its
+               -- backtest never differ by the order DuckDB happened to read the lines in.
+               arg_min({'sku': sku, 'category': category, 'reason_code': reason_code, 'reason_confidence': reason_confidence}, {'value': -value, 'sku': sku}) as top,
                sum(cost) as return_cost, sum(recovered) as recovered_value, sum(refunded) as refunded
         from lines group by return_id
       )
