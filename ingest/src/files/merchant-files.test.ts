@@ -147,6 +147,13 @@ describe('files that cannot be read, said so a person can mend them', () => {
     expect(s).toMatchObject({ imported: 1, ignoredColumns: ['sku_2'] });
   });
 
+  it('names a CSV line holding only spaces, which keeps the file from being split into columns', async () => {
+    const file = join(dir, 'returns.csv');
+    writeFileSync(file, ['return_id,order_id,sku,quantity,requested_at,reason_text', returnsRow(1), '"R-2",S-1,HOOD-L,1,2026-05-08T10:00:00Z,"too', '   ', 'big"', '  \t ', returnsRow(3)].join('\n') + '\n');
+    await expect(importFile(engine, { kind: 'returns', file, tenantId })).rejects.toThrow(`${file} cannot be split into columns: line 6 holds only spaces; delete it (empty lines are skipped)`);
+    expect((await engine.store.query<{ n: number }>('select count(*)::int as n from returns'))[0].n).toBe(0);
+  });
+
   it('refuses a JSONL file with a line that is not an object, and imports nothing', async () => {
     const file = join(dir, 'returns.jsonl');
     writeFileSync(file, `${JSON.stringify({ return_id: 'R-1', order_id: 'S-1', sku: 'HOOD-L', quantity: 1, requested_at: '2026-05-08T10:00:00Z' })}\n[1, 2]\n`);

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ImportColumn } from './columns';
@@ -112,6 +112,21 @@ function openingText(path: string, firstLineOnly: boolean): string {
   }
 }
 
+/**
+ * The first line of a CSV holding only spaces or tabs outside a quoted value, or null. DuckDB skips empty lines
+ * but takes such a line for a row of one value, and then cannot tell the file's columns apart. Read on that
+ * failure only, so its pace does not matter.
+ */
+function firstSpacesOnlyLine(path: string): number | null {
+  const lines = readFileSync(path, 'utf8').split('\n');
+  let inQuotes = false;
+  for (let i = 0; i < lines.length; i++) {
+    if (!inQuotes && /^[ \t]+\r?$/.test(lines[i])) return i + 1;
+    for (const ch of lines[i]) if (ch === '"') inQuotes = !inQuotes;
+  }
+  return null;
+}
+
 const cannotRead = (path: string, error: unknown) => new UnreadableFileError(`${path} cannot be read: ${(error as Error).message.split('\n')[0]}`);
 
 /**
@@ -138,6 +153,8 @@ export async function stageFile(conn: DuckDBConnection, path: string, columns: I
   if (missing.length) {
     // One column whose name holds the header's delimiter: the reader could not split the rows into columns.
     if (present.length === 1 && /[,;\t|]/.test(present[0])) {
+      const spaces = firstSpacesOnlyLine(path);
+      if (spaces !== null) throw new UnreadableFileError(`${path} cannot be split into columns: line ${spaces} holds only spaces; delete it (empty lines are skipped)`);
       throw new UnreadableFileError(
         `${path} cannot be split into columns: its rows do not all have as many values as its header (${present[0]}); ` +
           'a text value holding the delimiter must be in double quotes, e.g. "too big, way too big"',
