@@ -69,12 +69,16 @@ it('a customer files a return, the merchant approves it, the customer sees it ch
   await customer.selectOption('#qty_DRESS-M', '1');
   await customer.fill('#reason_DRESS-M', 'way too big on me, swimming in it');
   await customer.locator('[data-testid=suggestion]').waitFor();
+  // The choices the portal accepts, and no refund without sending the item back.
+  expect(await customer.locator('#resolution option').allTextContents()).toEqual(['Refund', 'Exchange', 'Store credit']);
+  await customer.selectOption('#resolution', 'store_credit');
   await customer.screenshot({ path: `${artifacts}/portal-order.png`, fullPage: true });
   await customer.click('button[type=submit]');
   await customer.waitForURL(/\/returns\/RMA-/);
   expect(await customer.locator('[data-testid=status]').textContent()).toContain('requested');
   const statusUrl = customer.url();
   const returnId = /returns\/(RMA-[0-9A-Z]+)/.exec(statusUrl)![1];
+  expect((await engine.returns.getReturn(tenantId, returnId)).resolution).toBe('store_credit');
 
   const merchant = await browser.newPage();
   merchant.on('pageerror', (e) => errors.push(e.message));

@@ -25,8 +25,17 @@ export function returnableLines(engine: Engine, tenantId: string, orderId: strin
   return engine.returns.returnableLines(tenantId, orderId);
 }
 
-/** What a customer may ask for; a refund without sending the item back (keep_it) is the merchant's to offer. */
-export const CUSTOMER_RESOLUTIONS = ['refund', 'exchange', 'store_credit'] as const;
+/**
+ * What a customer may ask for, as the portal offers it; a refund without sending the item back (keep_it) is the
+ * merchant's to offer.
+ */
+export const CUSTOMER_RESOLUTION_CHOICES = [
+  { value: 'refund', label: 'Refund' },
+  { value: 'exchange', label: 'Exchange' },
+  { value: 'store_credit', label: 'Store credit' },
+] as const;
+/** The resolutions a customer's form may send; anything else is refused. */
+export const CUSTOMER_RESOLUTIONS: readonly string[] = CUSTOMER_RESOLUTION_CHOICES.map((c) => c.value);
 
 /**
  * Files the customer's return once per form token: the same form sent again (a double press, a resend after a

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { domainErrorOf } from '$lib/server/errors';
 import { sign, verify, web } from '$lib/server/context';
 import { randomUUID } from 'node:crypto';
-import { CUSTOMER_RESOLUTIONS, fileReturnOnce, returnableLines, storeName } from '$lib/features/portal/selectors';
+import { CUSTOMER_RESOLUTION_CHOICES, CUSTOMER_RESOLUTIONS, fileReturnOnce, returnableLines, storeName } from '$lib/features/portal/selectors';
 import type { Actions, PageServerLoad } from './$types';
 
 function checkLink(tenant: string, order: string, token: string | null) {
@@ -17,6 +17,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
     orderId: params.order,
     token: url.searchParams.get('t'),
     lines: await returnableLines(engine, params.tenant, params.order),
+    resolutions: CUSTOMER_RESOLUTION_CHOICES,
     // One token per rendering of the form: pressing Send twice (or resending it) files the return once.
     submission: randomUUID(),
   };
@@ -33,7 +34,7 @@ export const actions: Actions = {
     if (!lines.length) return fail(400, { error: 'Choose at least one item and how many to return.' });
     if (lines.some((l) => !l.reason_text.trim())) return fail(400, { error: 'Tell us in a few words why each item goes back.' });
     const resolution = String(form.get('resolution') ?? 'refund');
-    if (!(CUSTOMER_RESOLUTIONS as readonly string[]).includes(resolution)) return fail(400, { error: 'Choose a refund, an exchange or store credit.' });
+    if (!CUSTOMER_RESOLUTIONS.includes(resolution)) return fail(400, { error: 'Choose a refund, an exchange or store credit.' });
     let returnId: string;
     try {
       returnId = await fileReturnOnce(web().engine, params.tenant, params.order, lines, resolution, String(form.get('submission') ?? ''));
