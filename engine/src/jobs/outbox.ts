@@ -61,11 +61,14 @@ export class JobOutbox {
    */
   async deliver(committed: OutboxJob[] = []): Promise<void> {
     if (this.stopped) return;
+    const handOver = this.serially(() => this.handOver(committed));
+    // While the queue is known to be unavailable, a request does not wait for it at all.
+    if (this.waiting) return;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => {
       timer = setTimeout(() => resolve('late'), this.opts.waitMs);
     });
-    const outcome = await Promise.race([this.serially(() => this.handOver(committed)).then(() => 'done' as const), late]);
+    const outcome = await Promise.race([handOver.then(() => 'done' as const), late]);
     clearTimeout(timer);
     if (outcome === 'late') {
       this.catchUp = true;
