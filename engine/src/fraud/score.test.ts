@@ -162,6 +162,27 @@ describe('fraud and abuse signals', () => {
     expect(eventsAfter - eventsBefore).toBe(changes);
   });
 
+  it('reads a return alone as in a batch when returns are microseconds apart (imported times keep microseconds)', async () => {
+    await engine.orders.createOrder(tenantId, { order_id: 'MICRO-1', ordered_at: daysAgo(20), customer: { id: 'micro' }, lines: [{ sku: 'KNIT', category: 'apparel', quantity: 2, unit_price: 10 }] });
+    const at = (us: string) => `2026-05-08 10:00:00.${us}+00`;
+    for (const [id, us] of [['MICRO-R1', '123900'], ['MICRO-R2', '123456']]) {
+      await engine.store.query(
+        `insert into returns (tenant_id, id, order_id, customer_id, status, source, requested_at, version, updated_at) values ($1, $2, 'MICRO-1', 'micro', 'requested', 'import', $3::timestamptz, 1, now())`,
+        [tenantId, id, at(us)],
+      );
+      await engine.store.query(
+        `insert into return_lines (tenant_id, return_id, order_id, line_id, sku, quantity, refund_amount, refunded_at) values ($1, $2, 'MICRO-1', 'KNIT', 'KNIT', 1, 10, $3::timestamptz)`,
+        [tenantId, id, at(us)],
+      );
+    }
+    // R2 was requested 444 µs before R1, in the same millisecond: R1's history holds R2, R2's does not hold R1.
+    const batch = await loadFraudContexts(engine.store, tenantId, ['MICRO-R1', 'MICRO-R2']);
+    for (const id of ['MICRO-R1', 'MICRO-R2']) expect(await loadFraudContext(engine.store, tenantId, id), id).toEqual(batch.get(id));
+    expect(batch.get('MICRO-R2')!.customer.returns).toBe(0);
+    expect(batch.get('MICRO-R1')!.customer.returns).toBe(1);
+    expect(batch.get('MICRO-R1')!.refundsLast30Days).toEqual({ count: 1, amount: 10 });
+  });
+
   it("does not score another tenant's return", async () => {
     const id = await orderAndReturn({ id: 'x' }, [{ sku: 'MUG' }], [{ sku: 'MUG' }]);
     const other = (await engine.tenants.createTenant({ name: 'Other', currency: 'EUR' })).tenant.id;
