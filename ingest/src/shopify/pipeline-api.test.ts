@@ -67,3 +67,10 @@ it('the CLI lists no failed webhooks on an empty inbox and refuses to replay an 
   expect(replay.code).not.toBe(0);
   expect(replay.err).toMatch(/missing-id/);
 });
+
+it('the CLI counts the follow-up jobs waiting in the outbox', async () => {
+  expect((await cli(['jobs', 'waiting'])).out).toBe('no jobs waiting');
+  // Written by a change, not handed to the queue yet (as while Redis is down).
+  await env.engine.store.db.transaction().execute((trx) => env.engine.outbox.add(trx, 'return.approve', { tenant_id: 't', return_id: 'R-1', version: 2 }));
+  expect((await cli(['jobs', 'waiting'])).out).toBe('1 follow-up job waiting in the outbox for the queue');
+});

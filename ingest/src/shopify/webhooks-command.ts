@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '@rebound/engine';
 import { WebhookInbox } from './webhook-inbox';
 
-/** `rebound webhooks failed [--json]`, `rebound webhooks replay ID` and `rebound jobs dead [--json]`. */
+/** `rebound webhooks failed [--json]`, `rebound webhooks replay ID`, `rebound jobs dead [--json]` and `rebound jobs waiting`. */
 export function registerWebhookCommands(program: Command, ctx: CliContext): void {
   const webhooks = program.command('webhooks').description('Shopify webhooks kept by the inbox');
   webhooks
@@ -27,9 +27,15 @@ export function registerWebhookCommands(program: Command, ctx: CliContext): void
         ctx.setExitCode(1);
       }
     });
-  program
-    .command('jobs')
-    .description('the job pipeline')
+  const jobs = program.command('jobs').description('the job pipeline');
+  jobs
+    .command('waiting')
+    .description('count follow-up jobs written by changes but not taken by the queue yet (Redis down or restarting)')
+    .action(async () => {
+      const waiting = await ctx.withEngine((engine) => engine.outbox.pending());
+      ctx.stdout(waiting === 0 ? 'no jobs waiting' : `${waiting} follow-up job${waiting === 1 ? '' : 's'} waiting in the outbox for the queue`);
+    });
+  jobs
     .command('dead')
     .description('list jobs that failed every attempt (dead letters)')
     .option('--json', 'print JSON')
