@@ -7,6 +7,7 @@ import type { Engine } from '@rebound/engine';
 import { engineInTempDir } from '@rebound/engine/testing';
 import { buildApp } from '../../server/app';
 import { launchChromium } from './launch-chromium';
+import { openReady } from './browser-pages';
 import { addTenantUser } from '../../server/auth/tenant-users';
 
 // A real browser (Debian's chromium) against the real server, dashboard and portal on one port.
@@ -40,15 +41,9 @@ afterAll(async () => {
   await cleanup?.();
 });
 
-/** Opens a page and waits until its scripts have loaded (no request for 500 ms), so forms are hydrated before they are filled. */
-async function openReady(page: Page, path: string): Promise<void> {
-  await page.goto(`${base}${path}`);
-  await page.waitForLoadState('networkidle');
-}
-
 /** Signs a dashboard page in with the tenant's API key. */
 async function signInWithApiKey(page: Page): Promise<void> {
-  await openReady(page, '/login');
+  await openReady(page, `${base}/login`);
   await page.fill('#api_key', apiKey);
   await page.click('button[type=submit]');
   await page.waitForURL(`${base}/`);
@@ -58,7 +53,7 @@ it('a customer files a return, the merchant approves it, the customer sees it ch
   const customer = await browser.newPage();
   const errors: string[] = [];
   customer.on('pageerror', (e) => errors.push(e.message));
-  await openReady(customer, `/portal/${tenantId}`);
+  await openReady(customer, `${base}/portal/${tenantId}`);
   await customer.fill('#order', 'W-77');
   await customer.fill('#email', 'nobody@example.com');
   await customer.click('button[type=submit]');
@@ -123,7 +118,7 @@ it('the merchant edits rules with validation, backtests them, and accepts a sugg
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await signInWithApiKey(page);
-  await openReady(page, '/rules');
+  await openReady(page, `${base}/rules`);
   await page.fill('#rules', JSON.stringify({ rules: [{ name: 'x', priority: 1, enabled: true, conditions: { all: [{ fact: 'mood', operator: 'equal', value: 1 }] }, outcome: { type: 'approve' } }] }));
   await page.click('button:has-text("Validate and activate")');
   await expect(page.locator('[role=alert]').textContent()).resolves.toContain("unknown fact 'mood'");
@@ -141,7 +136,7 @@ it('the merchant edits rules with validation, backtests them, and accepts a sugg
 it('a tenant user signs in with e-mail and password (wrong ones get one message), and signing out ends the session', async () => {
   await addTenantUser(engine, tenantId, 'ops@boutique.test', 'a long passphrase');
   const page = await browser.newPage();
-  await openReady(page, '/login');
+  await openReady(page, `${base}/login`);
   await page.fill('#email', 'ops@boutique.test');
   await page.fill('#password', 'not the passphrase');
   await page.click('button[type=submit]');
@@ -168,7 +163,7 @@ it('a tenant user signs in with e-mail and password (wrong ones get one message)
   expect(csvText.split('\n')[0]).toBe('kind,key,units_returned');
   expect(csvText).toMatch(/^sku,DRESS-M,1$/m);
   expect((await page.goto(`${base}/trends?from=yesterday`))!.status()).toBe(400);
-  await openReady(page, `/reasons?reason=size_too_large`);
+  await openReady(page, `${base}/reasons?reason=size_too_large`);
   await page.locator('canvas').nth(1).waitFor();
   expect(await page.locator('td', { hasText: 'way too big on me' }).count()).toBe(1);
   await page.selectOption('select[name=reason_code]', 'style');
@@ -204,7 +199,7 @@ it('warehouse staff take units off a return, ship it with tracking, cancel it, a
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await signInWithApiKey(page);
-  await openReady(page, `/returns/${open.return_id}`);
+  await openReady(page, `${base}/returns/${open.return_id}`);
 
   // Nothing chosen: refused with the engine's reason, nothing changed. Then one of the two coats.
   await page.click('button:has-text("Remove units")');
@@ -249,7 +244,7 @@ it('warehouse staff take units off a return, ship it with tracking, cancel it, a
   // The warehouse books in what actually came back: one coat of two, in another size, weighed.
   const parcel = await engine.returns.requestReturn(tenantId, { order_id: 'W-88', lines: [{ sku: 'COAT-L', quantity: 2 }] }, who);
   await engine.returns.transition(tenantId, parcel.return_id, 'approve', {}, who);
-  await openReady(page, `/returns/${parcel.return_id}`);
+  await openReady(page, `${base}/returns/${parcel.return_id}`);
   await page.selectOption('#received_qty_COAT-L', '1');
   await page.fill('#received_sku_COAT-L', 'COAT-M');
   await page.fill('#received_weight_COAT-L', 'heavy');
@@ -286,7 +281,7 @@ it('warehouse staff take units off a return, ship it with tracking, cancel it, a
   // A cheap item is refunded without coming back.
   await engine.orders.createOrder(tenantId, { order_id: 'W-89', ordered_at: new Date().toISOString(), customer: { id: 'c-88' }, lines: [{ sku: 'GLOVES', category: 'apparel', quantity: 1, unit_price: 19 }] });
   const cheap = await engine.returns.requestReturn(tenantId, { order_id: 'W-89', lines: [{ sku: 'GLOVES', quantity: 1 }] }, who);
-  await openReady(page, `/returns/${cheap.return_id}`);
+  await openReady(page, `${base}/returns/${cheap.return_id}`);
   await page.click('button:has-text("Refund without return")');
   await expect.poll(() => page.locator('h1').textContent()).toContain('resolved');
   expect((await engine.returns.getReturn(tenantId, cheap.return_id)).resolution).toBe('keep_it');
@@ -296,7 +291,7 @@ it('warehouse staff take units off a return, ship it with tracking, cancel it, a
   for (const [action, input] of [['approve', {}], ['receive', {}], ['inspect', { lines: [{ sku: 'SCARF', condition: 'good', disposition: 'restock' }] }], ['resolve', { resolution: 'store_credit' }], ['close', {}]] as const) {
     await engine.returns.transition(tenantId, closed.return_id, action, input, who);
   }
-  await openReady(page, `/returns/${closed.return_id}`);
+  await openReady(page, `${base}/returns/${closed.return_id}`);
   await page.click('button:has-text("Reopen")');
   await expect.poll(() => page.locator('h1').textContent()).toContain('resolved');
   expect(errors).toEqual([]);
@@ -312,7 +307,7 @@ it('a customer cancels their own return from the status page; a forged link or a
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await openReady(page, `/portal/${tenantId}`);
+  await openReady(page, `${base}/portal/${tenantId}`);
   await page.fill('#order', 'W-99');
   await page.fill('#email', 'sam@example.com');
   await page.click('button[type=submit]');

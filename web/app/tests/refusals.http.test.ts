@@ -120,11 +120,13 @@ describe('the customer portal', () => {
     const recent = new URL(await orderPage('P-1', 'pat@example.com'), base);
     const old = new URL(await orderPage('P-OLD', 'pat@example.com'), base);
     const before = await stored();
-    refused(
-      await submit(base, `${recent.pathname}${recent.search}`, { qty_TEE: '1', reason_TEE: 'too tight', qty_BAG: '2', reason_BAG: 'the strap broke' }),
-      400,
-      'cannot return 2 x BAG: 1 bought, 0 already being returned, so at most 1 can be returned',
-    );
+    const tooMany = await submit(base, `${recent.pathname}${recent.search}`, { qty_TEE: '1', reason_TEE: 'too tight', qty_BAG: '2', reason_BAG: 'the strap broke', resolution: 'store_credit' });
+    refused(tooMany, 400, 'cannot return 2 x BAG: 1 bought, 0 already being returned, so at most 1 can be returned');
+    // The form comes back as the customer filled it in, to mend rather than retype.
+    expect(tooMany.text).toMatch(/<textarea[^>]*name="reason_TEE"[^>]*>too tight<\/textarea>/);
+    expect(tooMany.text).toMatch(/<textarea[^>]*name="reason_BAG"[^>]*>the strap broke<\/textarea>/);
+    expect(/<select id="qty_TEE".*?<\/select>/s.exec(tooMany.text)?.[0]).toMatch(/<option value="1" selected/);
+    expect(tooMany.text).toMatch(/<option value="store_credit" selected/);
     const closedOn = new Date(oldOrderAt.getTime() + 30 * DAY).toISOString().slice(0, 10);
     refused(await submit(base, `${old.pathname}${old.search}`, { qty_COAT: '1', reason_COAT: 'too warm' }), 400, `COAT cannot be returned: the 30-day return window closed on ${closedOn}`);
     expect(await stored()).toEqual(before);

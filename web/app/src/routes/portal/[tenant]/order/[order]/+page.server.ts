@@ -27,20 +27,26 @@ export const actions: Actions = {
   default: async ({ params, request, url }) => {
     checkLink(params.tenant, params.order, url.searchParams.get('t'));
     const form = await request.formData();
-    const lines = [...form.keys()]
+    const asked = [...form.keys()]
       .filter((k) => k.startsWith('qty_'))
-      .map((k) => ({ sku: k.slice(4), quantity: Number(form.get(k)), reason_text: String(form.get(`reason_${k.slice(4)}`) ?? '') }))
-      .filter((l) => l.quantity > 0);
-    if (!lines.length) return fail(400, { error: 'Choose at least one item and how many to return.' });
-    if (lines.some((l) => !l.reason_text.trim())) return fail(400, { error: 'Tell us in a few words why each item goes back.' });
+      .map((k) => ({ sku: k.slice(4), quantity: Number(form.get(k)), reason_text: String(form.get(`reason_${k.slice(4)}`) ?? '') }));
+    const lines = asked.filter((l) => l.quantity > 0);
     const resolution = String(form.get('resolution') ?? 'refund');
-    if (!CUSTOMER_RESOLUTIONS.includes(resolution)) return fail(400, { error: 'Choose a refund, an exchange or store credit.' });
+    // A refused form comes back as the customer filled it in: retyping every reason on a phone is what makes people give up.
+    const refuse = (error: string) =>
+      fail(400, {
+        error,
+        values: { quantities: Object.fromEntries(asked.map((l) => [l.sku, l.quantity])), reasons: Object.fromEntries(asked.map((l) => [l.sku, l.reason_text])), resolution },
+      });
+    if (!lines.length) return refuse('Choose at least one item and how many to return.');
+    if (lines.some((l) => !l.reason_text.trim())) return refuse('Tell us in a few words why each item goes back.');
+    if (!CUSTOMER_RESOLUTIONS.includes(resolution)) return refuse('Choose a refund, an exchange or store credit.');
     let returnId: string;
     try {
       returnId = await fileReturnOnce(web().engine, params.tenant, params.order, lines, resolution, String(form.get('submission') ?? ''));
     } catch (e) {
       const refused = domainErrorOf(e);
-      if (refused) return fail(400, { error: refused.message });
+      if (refused) return refuse(refused.message);
       throw e;
     }
     throw redirect(303, `/portal/${params.tenant}/returns/${returnId}?sig=${sign(`return:${params.tenant}:${returnId}`)}`);
