@@ -16,9 +16,12 @@ export const FACTS: Record<string, { type: FactType; description: string }> = {
   reason_confidence: { type: 'number', description: "the classifier's confidence (1 when the customer gave a code)" },
   fault_bucket: { type: 'string', description: 'merchant, carrier or customer, from the reason' },
   fraud_score: { type: 'number', description: 'fraud and abuse score in [0, 1] (0 until scored)' },
-  customer_orders: { type: 'number', description: "the customer's number of orders" },
-  customer_return_rate: { type: 'number', description: "the customer's returned units / ordered units" },
-  customer_lifetime_value: { type: 'number', description: "the customer's ordered value minus refunds" },
+  customer_orders: { type: 'number', description: "the customer's number of orders placed by the request" },
+  customer_return_rate: {
+    type: 'number',
+    description: "the customer's units in other returns / units ordered, as they stood at the request (a return declined or canceled after it still counts)",
+  },
+  customer_lifetime_value: { type: 'number', description: "the customer's ordered value minus refunds, both as of the request" },
   fraud_signals: { type: 'list', description: 'ids of the fraud signals that fired on the return (empty until scored); test with contains / doesNotContain' },
   ...Object.fromEntries(
     ['serial_returner', 'return_after_window', 'high_value', 'bracketing', 'wardrobing', 'item_mismatch', 'light_box', 'linked_accounts', 'refund_velocity'].map((signal) => [

@@ -65,13 +65,30 @@ export function returnFactsSql(kpis: KpisService, tenantId: string, opts: { retu
       join order_lines ol on ol.tenant_id = o.tenant_id and ol.order_id = o.id
       group by r.id
     ),
+    held_units as (
+      -- The units of each return: its lines, plus units taken off it since (return.units_removed), each counted
+      -- only before its removal, so a return holds what it held when the return being decided was requested.
+      select return_id, quantity, refund_amount, refunded_at, null::timestamptz as removed_at from return_lines where tenant_id = ${t}
+      union all
+      select entity_id, list_sum(list_transform(from_json(payload, '{"removed": [{"quantity": "INTEGER"}]}').removed, u -> u.quantity)), null, null, occurred_at
+      from events where tenant_id = ${t} and entity_type = 'return' and type = 'return.units_removed'
+    ),
+    other_returns as (
+      -- When a return stopped holding its units. Declined and canceled are final, and the transitions (and units
+      -- removal) stamp when; imports never write either status. A row without its stamp (written by hand)
+      -- ended at the latest at its last update.
+      select id, customer_id, requested_at,
+             case status when 'declined' then coalesce(declined_at, updated_at) when 'canceled' then coalesce(canceled_at, updated_at) end as ended_at
+      from returns where tenant_id = ${t}
+    ),
     customer_returns as (
-      -- The customer's other returns before this one (the return being decided is not its own history).
-      select r.id as return_id, sum(rl.quantity)::double as units_returned,
-             sum(case when coalesce(rl.refunded_at, x.requested_at) <= r.requested_at then coalesce(rl.refund_amount, 0) else 0 end)::double as refunded
-      from r join returns x on x.tenant_id = ${t} and x.customer_id = r.customer_id and x.id <> r.id and x.requested_at <= r.requested_at
-        and x.status not in ('declined', 'canceled')
-      join return_lines rl on rl.tenant_id = x.tenant_id and rl.return_id = x.id
+      -- The customer's other returns as they stood when this one was requested (the return being decided is not
+      -- its own history): one declined or canceled later still held its units then, as the live decision saw.
+      select r.id as return_id, sum(u.quantity)::double as units_returned,
+             sum(case when coalesce(u.refunded_at, x.requested_at) <= r.requested_at then coalesce(u.refund_amount, 0) else 0 end)::double as refunded
+      from r join other_returns x on x.customer_id = r.customer_id and x.id <> r.id and x.requested_at <= r.requested_at
+        and (x.ended_at is null or x.ended_at > r.requested_at)
+      join held_units u on u.return_id = x.id and (u.removed_at is null or u.removed_at > r.requested_at)
       group by r.id
     ),`)}
     ${optional(withOrderValue, `order_values as (
