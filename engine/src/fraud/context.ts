@@ -10,12 +10,13 @@ export async function loadFraudContext(store: Store, tenantId: string, returnId:
     customer_id: string;
     order_id: string;
     requested_at: Date;
+    requested_exact: string;
     window_start: Date;
     policy: string;
   }>(
     `with r as materialized (select * from returns where id = $2),
           o as materialized (select * from orders where id = (select order_id from r where tenant_id = $1))
-     select r.customer_id, r.order_id, r.requested_at, coalesce(o.delivered_at, o.ordered_at) as window_start, t.policy
+     select r.customer_id, r.order_id, r.requested_at, r.requested_at::varchar as requested_exact, coalesce(o.delivered_at, o.ordered_at) as window_start, t.policy
      from r join o on o.tenant_id = r.tenant_id join tenants t on t.id = r.tenant_id
      where r.tenant_id = $1`,
     [tenantId, returnId],
@@ -39,18 +40,17 @@ export async function loadFraudContext(store: Store, tenantId: string, returnId:
   ).map((r) => r.sku);
 
   const [history] = await store.query<{ orders: number; units_ordered: number; units_returned: number; returns: number }>(
-    `with as_of as (select requested_at as t from returns where tenant_id = $1 and id = $3),
-          o as (select id from orders, as_of where tenant_id = $1 and customer_id = $2
-                  and ordered_at >= as_of.t - interval 365 day and ordered_at <= as_of.t),
-          r as (select id from returns, as_of where tenant_id = $1 and customer_id = $2 and id <> $3
-                  and requested_at >= as_of.t - interval 365 day and requested_at <= as_of.t
+    `with o as (select id from orders where tenant_id = $1 and customer_id = $2
+                  and ordered_at >= $3::timestamptz - interval 365 day and ordered_at <= $3::timestamptz),
+          r as (select id from returns where tenant_id = $1 and customer_id = $2 and id <> $4
+                  and requested_at >= $3::timestamptz - interval 365 day and requested_at <= $3::timestamptz
                   and status not in ('declined', 'canceled'))
      select (select count(*) from o) as orders,
             (select coalesce(sum(quantity), 0) from order_lines where tenant_id = $1 and order_id in (select id from o)) as units_ordered,
             (select coalesce(sum(quantity), 0) from return_lines where tenant_id = $1 and return_id in (select id from r)) as units_returned,
             (select count(*) from r) as returns`,
-    // The return's own time read in SQL, to the microsecond as the batch loader compares it (a JS Date keeps ms).
-    [tenantId, head.customer_id, returnId],
+    // The request time as DuckDB wrote it, to the microsecond as the batch loader compares it (a JS Date keeps ms).
+    [tenantId, head.customer_id, head.requested_exact, returnId],
   );
 
   const [price] = await store.query<{ p90: number | null }>(
@@ -76,10 +76,9 @@ export async function loadFraudContext(store: Store, tenantId: string, returnId:
     // Refunds live on the lines (paid by Rebound or imported with the history); one line, one refund.
     `select count(*) as count, coalesce(sum(rl.refund_amount), 0)::double as amount
      from return_lines rl join returns r on r.tenant_id = rl.tenant_id and r.id = rl.return_id
-     cross join (select requested_at as t from returns where tenant_id = $1 and id = $3) as_of
-     where rl.tenant_id = $1 and r.customer_id = $2 and rl.return_id <> $3 and rl.refund_amount is not null
-       and coalesce(rl.refunded_at, r.requested_at) between as_of.t - interval 30 day and as_of.t`,
-    [tenantId, head.customer_id, returnId],
+     where rl.tenant_id = $1 and r.customer_id = $2 and rl.return_id <> $4 and rl.refund_amount is not null
+       and coalesce(rl.refunded_at, r.requested_at) between $3::timestamptz - interval 30 day and $3::timestamptz`,
+    [tenantId, head.customer_id, head.requested_exact, returnId],
   );
 
   return {
