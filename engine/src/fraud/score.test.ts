@@ -183,6 +183,19 @@ describe('fraud and abuse signals', () => {
     expect(batch.get('MICRO-R1')!.refundsLast30Days).toEqual({ count: 1, amount: 10 });
   });
 
+  it("reads the customer's other returns as they stood at the request: declined later still counts, declined before does not", async () => {
+    const earlier = await orderAndReturn({ id: 'asof' }, [{ sku: 'VEST' }], [{ sku: 'VEST' }]);
+    const scored = await orderAndReturn({ id: 'asof' }, [{ sku: 'CAPE' }], [{ sku: 'CAPE' }]);
+    expect((await loadFraudContext(engine.store, tenantId, scored)).customer.returns).toBe(1);
+    await engine.returns.transition(tenantId, earlier, 'decline', { reason: 'outside the policy' }, who);
+    // Scored again later (at receipt, by a backfill): the history is still the one of the request.
+    for (const ctx of [await loadFraudContext(engine.store, tenantId, scored), (await loadFraudContexts(engine.store, tenantId, [scored])).get(scored)!]) {
+      expect(ctx.customer.returns).toBe(1);
+    }
+    const after = await orderAndReturn({ id: 'asof' }, [{ sku: 'MUFF' }], [{ sku: 'MUFF' }]);
+    expect((await loadFraudContext(engine.store, tenantId, after)).customer.returns).toBe(1); // the declined one is not history
+  });
+
   it("does not score another tenant's return", async () => {
     const id = await orderAndReturn({ id: 'x' }, [{ sku: 'MUG' }], [{ sku: 'MUG' }]);
     const other = (await engine.tenants.createTenant({ name: 'Other', currency: 'EUR' })).tenant.id;
