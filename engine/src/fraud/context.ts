@@ -1,7 +1,7 @@
 import type { Store } from '../db/connection';
 import { NotFoundError } from '../shared/errors';
 import { parsePolicy } from '../returns/policy';
-import { notEndedBy } from './history-sql';
+import { heldAt } from '../returns/held-sql';
 import type { FraudContext, FraudLine } from './signal';
 
 /** Loads what the fraud signals need for one return of a tenant, in a handful of set-based queries. */
@@ -45,7 +45,7 @@ export async function loadFraudContext(store: Store, tenantId: string, returnId:
                   and ordered_at >= $3::timestamptz - interval 365 day and ordered_at <= $3::timestamptz),
           r as (select id from returns x where tenant_id = $1 and customer_id = $2 and id <> $4
                   and requested_at >= $3::timestamptz - interval 365 day and requested_at <= $3::timestamptz
-                  and ${notEndedBy('x', '$3::timestamptz')})
+                  and ${heldAt('x', '$3::timestamptz')})
      select (select count(*) from o) as orders,
             (select coalesce(sum(quantity), 0) from order_lines where tenant_id = $1 and order_id in (select id from o)) as units_ordered,
             (select coalesce(sum(quantity), 0) from return_lines where tenant_id = $1 and return_id in (select id from r)) as units_returned,

@@ -1,6 +1,6 @@
 import type { Store } from '../db/connection';
 import { parsePolicy } from '../returns/policy';
-import { notEndedBy } from './history-sql';
+import { heldAt } from '../returns/held-sql';
 import type { FraudContext, FraudLine } from './signal';
 
 // The returns asked for, as a table every query below starts from (ids travel as one list parameter).
@@ -48,7 +48,7 @@ export async function loadFraudContexts(store: Store, tenantId: string, returnId
                   and x.ordered_at >= r.requested_at - interval 365 day and x.ordered_at <= r.requested_at),
           rr as (select r.id as rid, x.id as xid from r join returns x on x.tenant_id = $1 and x.customer_id = r.customer_id and x.id <> r.id
                    and x.requested_at >= r.requested_at - interval 365 day and x.requested_at <= r.requested_at
-                   and ${notEndedBy('x', 'r.requested_at')}),
+                   and ${heldAt('x', 'r.requested_at')}),
           oc as (select rid, count(*) as n from o group by rid),
           ou as (select o.rid, sum(ol.quantity) as units from o join order_lines ol on ol.tenant_id = $1 and ol.order_id = o.oid group by o.rid),
           rc as (select rid, count(*) as n from rr group by rid),

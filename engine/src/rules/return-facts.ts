@@ -1,5 +1,6 @@
 import type { KpisService } from '../kpis/kpis.service';
 import { REASONS } from '../classification/taxonomy';
+import { heldUntil } from '../returns/held-sql';
 
 const lit = (v: string) => `'${v.replace(/'/g, "''")}'`;
 
@@ -74,12 +75,8 @@ export function returnFactsSql(kpis: KpisService, tenantId: string, opts: { retu
       from events where tenant_id = ${t} and entity_type = 'return' and type = 'return.units_removed'
     ),
     other_returns as (
-      -- When a return stopped holding its units. Declined and canceled are final, and the transitions (and units
-      -- removal) stamp when; imports never write either status. A row without its stamp (written by hand)
-      -- ended at the latest at its last update.
-      select id, customer_id, requested_at,
-             case status when 'declined' then coalesce(declined_at, updated_at) when 'canceled' then coalesce(canceled_at, updated_at) end as ended_at
-      from returns where tenant_id = ${t}
+      -- When each return stopped holding its units (see returns/held-sql.ts).
+      select x.id, x.customer_id, x.requested_at, ${heldUntil('x')} as ended_at from returns x where x.tenant_id = ${t}
     ),
     customer_returns as (
       -- The customer's other returns as they stood when this one was requested (the return being decided is not
