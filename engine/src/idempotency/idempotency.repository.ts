@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/database';
 import type { IdempotencyKeyTable } from './idempotency-key.table';
 
@@ -11,8 +11,8 @@ export async function claimKey(db: Db, row: { tenant_id: string; key: string; fi
 }
 
 /** The remembered request of a key, if any. */
-export async function findKey(db: Db, tenantId: string, key: string): Promise<IdempotencyKeyTable | undefined> {
-  return db.selectFrom('idempotency_keys').selectAll().where('tenant_id', '=', tenantId).where('key', '=', key).executeTakeFirst() as Promise<IdempotencyKeyTable | undefined>;
+export async function findKey(db: Db, tenantId: string, key: string): Promise<Selectable<IdempotencyKeyTable> | undefined> {
+  return db.selectFrom('idempotency_keys').selectAll().where('tenant_id', '=', tenantId).where('key', '=', key).executeTakeFirst();
 }
 
 /** Records the answer given to a claimed key. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../engine';
 import { DomainError } from '../shared/errors';
 import { engineInTempDir } from '../testing/temp-store';
-import { IdempotencyKeyBusyError } from './idempotency.service';
+import { IdempotencyKeyBusyError, IdempotencyService } from './idempotency.service';
 
 let engine: Engine;
 let cleanup: () => Promise<void>;
@@ -32,6 +32,17 @@ describe('IdempotencyService', () => {
     await expect(other).rejects.toThrow("Idempotency-Key 'daily' was already used for another request; use a new key for a new request");
     await engine.store.query(`update idempotency_keys set created_at = now() - interval 25 hour where key = 'daily'`);
     expect(await engine.idempotency.run('t1', 'daily', { n: 2 }, async () => ({ status: 201, body: 'other' }))).toEqual({ status: 201, body: 'other', replayed: false });
+  });
+
+  it("clears a tenant's expired keys away, at most once an hour rather than on every request", async () => {
+    const keys = async () => (await engine.store.query<{ key: string }>(`select key from idempotency_keys where tenant_id = 't2' order by key`)).map((r) => r.key);
+    const fresh = new IdempotencyService(engine.store.db);
+    await fresh.run('t2', 'old', { n: 1 }, async () => ({ status: 201, body: 'old' }));
+    await engine.store.query(`update idempotency_keys set created_at = now() - interval 25 hour where tenant_id = 't2' and key = 'old'`);
+    await fresh.run('t2', 'new', { n: 1 }, async () => ({ status: 201, body: 'new' }));
+    expect(await keys()).toEqual(['new', 'old']); // purged less than an hour ago
+    await new IdempotencyService(engine.store.db).run('t2', 'newer', { n: 1 }, async () => ({ status: 201, body: 'newer' }));
+    expect(await keys()).toEqual(['new', 'newer']);
   });
 
   it('keeps no answer when the first request is refused, so the corrected one may use the key', async () => {

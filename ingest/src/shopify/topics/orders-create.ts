@@ -14,7 +14,8 @@ function pricePaid(li: Rec): number {
   const discount = allocations.reduce((sum, a) => sum + Number(((a.amount_set as Rec | undefined)?.shop_money as Rec | undefined)?.amount ?? a.amount ?? 0), 0);
   const price = Number(li.price);
   if (!(quantity > 0) || !(discount > 0)) return price;
-  return Math.max(0, Math.round(((price * quantity - discount) / quantity) * 100) / 100);
+  // Rounded to cents where every order is recorded (OrdersService), half away from zero as DuckDB rounds.
+  return Math.max(0, (price * quantity - discount) / quantity);
 }
 
 /** orders/create and orders/paid: creates the order once (a later delivery of the same order changes nothing). */
