@@ -1,7 +1,7 @@
 import type { Store } from '../db/connection';
 import { NotFoundError } from '../shared/errors';
 import { parsePolicy } from '../returns/policy';
-import { heldAt } from '../returns/held-sql';
+import { heldAt, heldUnits } from '../returns/held-sql';
 import type { FraudContext, FraudLine } from './signal';
 
 /** Loads what the fraud signals need for one return of a tenant, in a handful of set-based queries. */
@@ -48,7 +48,9 @@ export async function loadFraudContext(store: Store, tenantId: string, returnId:
                   and ${heldAt('x', '$3::timestamptz')})
      select (select count(*) from o) as orders,
             (select coalesce(sum(quantity), 0) from order_lines where tenant_id = $1 and order_id in (select id from o)) as units_ordered,
-            (select coalesce(sum(quantity), 0) from return_lines where tenant_id = $1 and return_id in (select id from r)) as units_returned,
+            -- Units taken off a return after this request were still held then (see heldUnits).
+            (select coalesce(sum(u.quantity), 0) from (${heldUnits('$1', 'select id from r')}) u
+              where u.removed_at is null or u.removed_at > $3::timestamptz) as units_returned,
             (select count(*) from r) as returns`,
     // The request time as DuckDB wrote it, to the microsecond as the batch loader compares it (a JS Date keeps ms).
     [tenantId, head.customer_id, head.requested_exact, returnId],

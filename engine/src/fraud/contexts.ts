@@ -1,6 +1,6 @@
 import type { Store } from '../db/connection';
 import { parsePolicy } from '../returns/policy';
-import { heldAt } from '../returns/held-sql';
+import { heldAt, heldUnits } from '../returns/held-sql';
 import type { FraudContext, FraudLine } from './signal';
 
 // The returns asked for, as a table every query below starts from (ids travel as one list parameter).
@@ -52,7 +52,10 @@ export async function loadFraudContexts(store: Store, tenantId: string, returnId
           oc as (select rid, count(*) as n from o group by rid),
           ou as (select o.rid, sum(ol.quantity) as units from o join order_lines ol on ol.tenant_id = $1 and ol.order_id = o.oid group by o.rid),
           rc as (select rid, count(*) as n from rr group by rid),
-          ru as (select rr.rid, sum(rl.quantity) as units from rr join return_lines rl on rl.tenant_id = $1 and rl.return_id = rr.xid group by rr.rid)
+          -- Units taken off a return after the request being scored were still held then (see heldUnits).
+          u as (${heldUnits('$1', 'select xid from rr')}),
+          ru as (select rr.rid, sum(u.quantity) as units from rr join r on r.id = rr.rid join u on u.return_id = rr.xid
+                   and (u.removed_at is null or u.removed_at > r.requested_at) group by rr.rid)
      select r.id, coalesce(oc.n, 0) as orders, coalesce(ou.units, 0) as units_ordered, coalesce(ru.units, 0) as units_returned, coalesce(rc.n, 0) as returns
      from r left join oc on oc.rid = r.id left join ou on ou.rid = r.id left join rc on rc.rid = r.id left join ru on ru.rid = r.id`,
     args,

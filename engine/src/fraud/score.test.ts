@@ -196,6 +196,19 @@ describe('fraud and abuse signals', () => {
     expect((await loadFraudContext(engine.store, tenantId, after)).customer.returns).toBe(1); // the declined one is not history
   });
 
+  it('counts units taken off another return after the request as still returned then, and not for a later request', async () => {
+    const earlier = await orderAndReturn({ id: 'shrunk' }, [{ sku: 'SCARF', quantity: 3 }], [{ sku: 'SCARF', quantity: 3 }]);
+    const scored = await orderAndReturn({ id: 'shrunk' }, [{ sku: 'GLOVE' }], [{ sku: 'GLOVE' }]);
+    await engine.returns.removeUnits(tenantId, earlier, [{ sku: 'SCARF', quantity: 2 }], who);
+    for (const ctx of [await loadFraudContext(engine.store, tenantId, scored), (await loadFraudContexts(engine.store, tenantId, [scored])).get(scored)!]) {
+      expect(ctx.customer.unitsReturned).toBe(3);
+    }
+    const after = await orderAndReturn({ id: 'shrunk' }, [{ sku: 'BERET' }], [{ sku: 'BERET' }]);
+    for (const ctx of [await loadFraudContext(engine.store, tenantId, after), (await loadFraudContexts(engine.store, tenantId, [after])).get(after)!]) {
+      expect(ctx.customer.unitsReturned).toBe(2); // SCARF's one unit left, and GLOVE
+    }
+  });
+
   it("does not score another tenant's return", async () => {
     const id = await orderAndReturn({ id: 'x' }, [{ sku: 'MUG' }], [{ sku: 'MUG' }]);
     const other = (await engine.tenants.createTenant({ name: 'Other', currency: 'EUR' })).tenant.id;

@@ -1,6 +1,6 @@
 import type { KpisService } from '../kpis/kpis.service';
 import { REASONS } from '../classification/taxonomy';
-import { heldUntil } from '../returns/held-sql';
+import { heldUnits, heldUntil } from '../returns/held-sql';
 
 const lit = (v: string) => `'${v.replace(/'/g, "''")}'`;
 
@@ -69,10 +69,7 @@ export function returnFactsSql(kpis: KpisService, tenantId: string, opts: { retu
     held_units as (
       -- The units of each return: its lines, plus units taken off it since (return.units_removed), each counted
       -- only before its removal, so a return holds what it held when the return being decided was requested.
-      select return_id, quantity, refund_amount, refunded_at, null::timestamptz as removed_at from return_lines where tenant_id = ${t}
-      union all
-      select entity_id, list_sum(list_transform(from_json(payload, '{"removed": [{"quantity": "INTEGER"}]}').removed, u -> u.quantity)), null, null, occurred_at
-      from events where tenant_id = ${t} and entity_type = 'return' and type = 'return.units_removed'
+      ${heldUnits(t)}
     ),
     other_returns as (
       -- When each return stopped holding its units (see returns/held-sql.ts).
