@@ -1,7 +1,7 @@
 import type { Store } from '../db/connection';
 import type { KpisService } from '../kpis/kpis.service';
 import { orderedRules } from './decide';
-import { returnFactsSql } from './return-facts';
+import { requestMonthsOf, returnFactsSql } from './return-facts';
 import type { Outcome, RuleSet } from './schema';
 import { decidingRuleSql, factsUsed } from './to-sql';
 
@@ -58,8 +58,11 @@ const round = (x: number) => Math.round(x * 100) / 100;
 export async function backtestRuleSet(store: Store, kpis: KpisService, tenantId: string, set: RuleSet, window: { from?: string; to?: string } = {}): Promise<BacktestReport> {
   await kpis.ready();
   const rules = orderedRules(set);
+  const only = new Set([...factsUsed(set), 'line_value', 'fraud_score']);
+  // The 90-day KPIs as they stood before each return's month, not today's (see return-facts.ts).
+  const requestMonths = [...only].some((f) => f.endsWith('_90d')) ? await requestMonthsOf(store, tenantId, window) : undefined;
   const rows = await store.query<{ rule_index: number; n: number; value: number; flagged: number; saving: number }>(
-    `with facts as (${returnFactsSql(kpis, tenantId, { ...window, only: new Set([...factsUsed(set), 'line_value', 'fraud_score']) })}),
+    `with facts as (${returnFactsSql(kpis, tenantId, { ...window, only, requestMonths })}),
           decided as (select *, ${decidingRuleSql(set)} as rule_index from facts)
      select rule_index, count(*) as n, coalesce(sum(line_value), 0)::double as value,
             count(*) filter (where fraud_score >= ${FRAUD_FLAG}) as flagged,

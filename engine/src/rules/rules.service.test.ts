@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../engine';
 import { loadContractStore } from '../kpis/fixtures/load-contract-store';
 import { engineInTempDir } from '../testing/temp-store';
-import { returnFactsSql } from './return-facts';
+import { requestMonthsOf, returnFactsSql } from './return-facts';
 import { parseRuleSet } from './schema';
 import { decidingRuleSql, factsUsed } from './to-sql';
 
@@ -52,11 +52,48 @@ describe('backtesting a rule set over history', () => {
     });
     const pruned = await engine.rules.backtest(tenantId, set);
     const all = await engine.store.query<{ rule_index: number; n: number }>(
-      `select ${decidingRuleSql(set)} as rule_index, count(*)::int as n from (${returnFactsSql(engine.kpis, tenantId)}) group by 1 order by 1`,
+      `select ${decidingRuleSql(set)} as rule_index, count(*)::int as n
+       from (${returnFactsSql(engine.kpis, tenantId, { requestMonths: await requestMonthsOf(engine.store, tenantId) })}) group by 1 order by 1`,
     );
     const expected = [pruned.no_match.review, ...pruned.per_rule.map((r) => r.returns_matched)];
     expect(all.reduce((acc, r) => ((acc[Number(r.rule_index)] = Number(r.n)), acc), [0, 0, 0])).toEqual(expected);
     expect(factsUsed(set)).toEqual(new Set(['customer_orders', 'order_value', 'fault_bucket', 'sku_return_rate_90d']));
+  });
+
+  it("reads the 90-day SKU and category KPIs as they stood before each return's month, not today's", async () => {
+    const seasons = (await engine.tenants.createTenant({ name: 'Seasons', currency: 'EUR' })).tenant.id;
+    const order = (id: string, at: string) =>
+      engine.orders.createOrder(seasons, { order_id: id, ordered_at: at, customer: { id: `c-${id}` }, lines: [{ sku: 'PARKA', category: 'outerwear', quantity: 1, unit_price: 100 }] });
+    const returned = async (id: string, orderId: string, at: string) => {
+      await engine.store.query(
+        `insert into returns (tenant_id, id, order_id, customer_id, status, source, requested_at, version, updated_at) values ($1, $2, $3, $4, 'requested', 'import', $5::timestamptz, 1, now())`,
+        [seasons, id, orderId, `c-${orderId}`, at],
+      );
+      await engine.store.query(
+        `insert into return_lines (tenant_id, return_id, order_id, line_id, sku, quantity) select $1, $2, $3, line_id, sku, 1 from order_lines where tenant_id = $1 and order_id = $3`,
+        [seasons, id, orderId],
+      );
+    };
+    // January: 10 parkas sold, 8 back. March: one more sold and returned.
+    for (let i = 1; i <= 10; i++) {
+      await order(`JAN-${i}`, '2025-01-05T10:00:00Z');
+      if (i <= 8) await returned(`RJ-${i}`, `JAN-${i}`, '2025-01-20T10:00:00Z');
+    }
+    await order('MAR-1', '2025-03-01T10:00:00Z');
+    await returned('RM-1', 'MAR-1', '2025-03-15T10:00:00Z');
+    await engine.kpis.refresh({ runTests: false });
+    for (const fact of ['sku_return_rate_90d', 'category_return_rate_90d']) {
+      const set = parseRuleSet({ rules: [{ name: 'often returned', priority: 1, enabled: true, conditions: { all: [{ fact, operator: 'greaterThan', value: 0.5 }] }, outcome: { type: 'decline', reason: 'returned too often' } }] });
+      const report = await engine.rules.backtest(seasons, set);
+      // The March return sees January's cohort (8 of 10 back); January's returns see the quiet autumn before them.
+      // Today's 90 days hold none of it, and would have let every one through to review.
+      expect([fact, report.total.declined, report.total.review]).toEqual([fact, 1, 8]);
+    }
+    const [march] = await engine.store.query<{ sku: number; category: number }>(
+      `select sku_return_rate_90d as sku, category_return_rate_90d as category
+       from (${returnFactsSql(engine.kpis, seasons, { requestMonths: await requestMonthsOf(engine.store, seasons) })}) where return_id = 'RM-1'`,
+    );
+    expect(march).toEqual({ sku: 0.8, category: 0.8 });
   });
 
   it('limits the backtest to a window of request dates', async () => {
