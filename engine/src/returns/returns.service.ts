@@ -10,6 +10,7 @@ import { DomainError, InvalidInputError, NotFoundError, PolicyRefusalError, Unpr
 import { newReturnId } from '../shared/ids';
 import type { TenantsService } from '../tenants/tenants.service';
 import { RESOLUTIONS, type Resolution } from './dispositions';
+import { orderLineFor } from './order-line-for';
 import { assertReturnable, lateReturnsAllowedFrom, type PolicyException } from './policy';
 import type { ReturnLineRow, ReturnRow } from './return.table';
 import * as repo from './returns.repository';
@@ -23,6 +24,8 @@ import type { LifecycleAction } from './transitions/transition';
 export interface ReturnLineRequest {
   sku: string;
   quantity: number;
+  /** Which order line of the SKU (when the order has it on several); by default the first with enough units left. */
+  line_id?: string;
   reason_code?: string | null;
   reason_text?: string | null;
 }
@@ -161,23 +164,14 @@ export class ReturnsService {
         if (!Number.isInteger(line.quantity) || line.quantity < 1) {
           throw new InvalidInputError(`lines[${i}].quantity must be a whole number >= 1, got ${JSON.stringify(line.quantity)}`);
         }
-        const orderLine = orderLines.find((o) => o.sku === line.sku);
-        if (!orderLine) throw new UnprocessableError(`order ${order.id} has no line with sku '${line.sku}'`);
-        const lineExceptions = assertReturnable(
+        const { line: orderLine, exceptions: lineExceptions } = orderLineFor(
+          line,
+          { orderId: order.id, lines: orderLines, held, windowStartsAt: new Date(order.delivered_at ?? order.ordered_at) },
           tenant.policy,
-          { sku: line.sku, category: orderLine.category, final_sale: orderLine.final_sale, window_starts_at: new Date(order.delivered_at ?? order.ordered_at) },
           at,
           { allowLate: lateReturnsAllowedFrom(who.source) },
         );
         for (const e of lineExceptions) exceptions.add(e);
-        const already = held.get(orderLine.line_id) ?? 0;
-        if (line.quantity + already > orderLine.quantity) {
-          const left = Math.max(orderLine.quantity - already, 0);
-          throw new PolicyRefusalError(
-            `cannot return ${line.quantity} x ${line.sku}: ${orderLine.quantity} bought, ${already} already being returned, so at most ${left} can be returned`,
-            { sku: line.sku, bought: orderLine.quantity, already_returned: already, returnable: left },
-          );
-        }
         let reasonCode: string | null = null;
         if (line.reason_code) {
           reasonCode = reasonCodeFrom(line.reason_code) ?? null;
@@ -304,8 +298,8 @@ export class ReturnsService {
   }
 
   /**
-   * What a customer may still return from an order: per line, the units bought, already being returned and
-   * still returnable, and the policy's refusal when the line cannot be returned at all.
+   * What a customer may still return from an order: per SKU, the units bought, already being returned and
+   * returnable in one return, and the policy's refusal when the SKU cannot be returned at all.
    */
   async returnableLines(tenantId: string, orderId: string, at = new Date()): Promise<
     { sku: string; product_name: string | null; category: string; unit_price: number; bought: number; already_returned: number; returnable: number; refusal: string | null }[]
@@ -315,15 +309,31 @@ export class ReturnsService {
     if (!order) throw new NotFoundError('order', orderId);
     const lines = await findOrderLines(this.db, tenantId, orderId);
     const held = await repo.unitsAlreadyReturned(this.db, tenantId, orderId);
-    return lines.map((l) => {
-      let refusal: string | null = null;
-      try {
-        assertReturnable(tenant.policy, { sku: l.sku, category: l.category, final_sale: l.final_sale, window_starts_at: new Date(order.delivered_at ?? order.ordered_at) }, at);
-      } catch (error) {
-        refusal = (error as Error).message;
-      }
-      const already = held.get(l.line_id) ?? 0;
-      return { sku: l.sku, product_name: l.product_name, category: l.category, unit_price: Number(l.unit_price), bought: l.quantity, already_returned: already, returnable: refusal ? 0 : Math.max(l.quantity - already, 0), refusal };
+    // One entry per SKU, as a return names its lines: an order may carry a SKU on several lines, and one return
+    // takes units of one of them (see orderLineFor), so what can go back now is the most any one of them has left.
+    const skus = [...new Set(lines.map((l) => l.sku))];
+    return skus.map((sku) => {
+      const ofSku = lines.filter((l) => l.sku === sku);
+      const judged = ofSku.map((l) => {
+        try {
+          assertReturnable(tenant.policy, { sku: l.sku, category: l.category, final_sale: l.final_sale, window_starts_at: new Date(order.delivered_at ?? order.ordered_at) }, at);
+          return { line: l, left: Math.max(l.quantity - (held.get(l.line_id) ?? 0), 0), refusal: null };
+        } catch (error) {
+          return { line: l, left: 0, refusal: (error as Error).message };
+        }
+      });
+      const allowed = judged.filter((j) => j.refusal === null);
+      const best = allowed.reduce<(typeof judged)[number] | undefined>((b, j) => (!b || j.left > b.left ? j : b), undefined) ?? judged[0];
+      return {
+        sku,
+        product_name: best.line.product_name,
+        category: best.line.category,
+        unit_price: Number(best.line.unit_price),
+        bought: ofSku.reduce((n, l) => n + l.quantity, 0),
+        already_returned: ofSku.reduce((n, l) => n + (held.get(l.line_id) ?? 0), 0),
+        returnable: best.left,
+        refusal: allowed.length ? null : judged[0].refusal,
+      };
     });
   }
 

@@ -42,7 +42,8 @@ export async function applyReturnRequest({ engine, tenantId, payload }: TopicCon
     if (!line) cannotApply(`return ${returnId}: line item ${lineId ?? '(none)'} is not on order ${orderId}`);
     const reason = typeof item.return_reason === 'string' ? reasonCodeFrom(item.return_reason) : undefined;
     const text = [item.return_reason_note, item.customer_note].filter((t) => typeof t === 'string' && t.trim()).join(' ');
-    return { sku: line.sku, quantity: Number(item.quantity), reason_code: reason ?? null, reason_text: text || null };
+    // The exact line Shopify names: an order may carry one SKU on several lines.
+    return { sku: line.sku, line_id: line.line_id, quantity: Number(item.quantity), reason_code: reason ?? null, reason_text: text || null };
   });
   const ret = await engine.returns.requestReturn(
     tenantId,

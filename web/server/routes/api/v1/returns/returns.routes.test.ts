@@ -118,6 +118,17 @@ describe('POST /api/v1/returns and the lifecycle over HTTP', () => {
     expect(res.statusCode).toBe(422);
     expect(res.json().detail).toBe(`order ${orderId} has no line with sku 'HAT'`);
   });
+
+  it('takes the order line a request names by line_id, and answers 422 for a line the order does not have', async () => {
+    const orderId = await postOrder();
+    const post = (line_id: string) => app.inject({ method: 'POST', url: '/api/v1/returns', headers: auth(keyA), payload: { order_id: orderId, lines: [{ sku: 'BELT', line_id, quantity: 1 }] } });
+    const created = await post('BELT');
+    expect(created.statusCode).toBe(201);
+    expect(created.json().lines).toMatchObject([{ sku: 'BELT', line_id: 'BELT', quantity: 1 }]);
+    const unknown = await post('BELT-2');
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().detail).toBe(`order ${orderId} has no line BELT-2 with sku 'BELT' (its lines of BELT: BELT)`);
+  });
 });
 
 describe('bad input', () => {

@@ -12,6 +12,9 @@ export const CreateReturnBody = Type.Object(
         {
           sku: Type.String({ minLength: 1, maxLength: 100 }),
           quantity: Type.Integer({ minimum: 1 }),
+          line_id: Type.Optional(
+            Type.String({ minLength: 1, maxLength: 100, description: 'which order line of the SKU, when the order has it on several (default: the first with enough units left)' }),
+          ),
           reason_code: Type.Optional(Type.String({ maxLength: 60, description: 'a reason taxonomy code, or a Shopify ReturnReason' })),
           reason_text: Type.Optional(Type.String({ maxLength: 5000, description: "the customer's own words" })),
         },
