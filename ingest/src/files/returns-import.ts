@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { CONDITIONS, DISPOSITIONS, RESOLUTIONS, RETURN_STATUSES } from '@rebound/engine';
 import { REASON_ALIASES } from '@rebound/engine/taxonomy';
+import { allocateSplitSkuLines } from './split-sku-lines';
 import { countNewAndChanged, int, integerAtLeast, lit, money, nonNegative, oneOf, required, timestamp, ts } from './sql-checks';
 
 const TIMESTAMPS = ['requested_at', 'received_at', 'inspected_at', 'restocked_at', 'refunded_at'];
@@ -24,7 +25,7 @@ function lineValue(column: string): string {
 }
 
 /** Temp tables a returns import leaves behind, for the caller to drop. */
-export const RETURN_TEMP_TABLES = ['reason_aliases', 'import_over', 'import_returns', 'import_changed'];
+export const RETURN_TEMP_TABLES = ['reason_aliases', 'import_over', 'import_returns', 'import_changed', 'import_split', 'import_split_lines'];
 
 /**
  * Checks every staged return row in SQL; fills temp table `import_checked` with a `problems` column, each
@@ -42,11 +43,12 @@ export async function checkReturnRows(conn: DuckDBConnection, tenantId: string, 
   await conn.run(`insert into reason_aliases values ${aliases}`);
   // Repeated keys are found with aggregates, not windows over every row: one counting the rows of each return,
   // then the costlier ones over the returns given on several rows only. The order line of a row is the first
-  // (by line id) with its SKU; the customer is read off the order when the returns are written.
+  // (by line id) with its SKU, or, for a SKU on several lines, one with units left (allocated after); the
+  // customer is read off the order when the returns are written.
   await conn.run(`
     create or replace temp table import_checked as
     with lines as (
-      select order_id, sku, min(line_id) as line_id, arg_min(quantity, line_id) as bought
+      select order_id, sku, min(line_id) as line_id, arg_min(quantity, line_id) as bought, count(*) as sku_lines
       from order_lines where tenant_id = ${t} ${ofFile} group by order_id, sku
     ),
     multi as (
@@ -64,7 +66,7 @@ export async function checkReturnRows(conn: DuckDBConnection, tenantId: string, 
     ),
     parsed as (
       select s.*, ${int('s.quantity')} as v_quantity, ${TIMESTAMPS.map((c) => `${ts(`s.${c}`)} as v_${c}`).join(', ')},
-             l.line_id, l.bought, a.code as reason, r.order_id as stored_order, r.status as stored_status, r.order_id is null as is_new,
+             l.line_id, l.bought, l.sku_lines, a.code as reason, r.order_id as stored_order, r.status as stored_status, r.order_id is null as is_new,
              coalesce(m.return_rows, 1) as return_rows, d.first_line, f.return_order, f.order_line
       from import_rows s
       left join lines l on l.order_id = s.order_id and l.sku = s.sku
@@ -78,7 +80,7 @@ export async function checkReturnRows(conn: DuckDBConnection, tenantId: string, 
     select line, return_id, order_id, sku, reason_text, lower(condition) as condition, lower(disposition) as disposition,
       lower(resolution) as resolution, v_quantity, ${TIMESTAMPS.map((c) => `v_${c}`).join(', ')},
       ${AMOUNTS.map((c) => (c === 'distance_km' ? `try_cast(${c} as double) as v_${c}` : `${money(c)} as v_${c}`)).join(', ')},
-      line_id, bought, reason, stored_order, stored_status, is_new, return_rows, concat_ws('; ',
+      line_id, bought, sku_lines, reason, stored_order, stored_status, is_new, return_rows, concat_ws('; ',
       ${required('return_id')}, ${required('order_id')}, ${required('sku')},
       ${required('quantity')}, ${integerAtLeast('quantity', 1, 'v_quantity')},
       ${required('requested_at')}, ${TIMESTAMPS.map((c) => timestamp(c, `v_${c}`)).join(', ')}, ${AMOUNTS.map((c) => nonNegative(c)).join(', ')},
@@ -91,6 +93,8 @@ export async function checkReturnRows(conn: DuckDBConnection, tenantId: string, 
       case when stored_order is not null and stored_order <> order_id then 'return ' || return_id || ' is already stored for order ' || stored_order || ', not ' || order_id end
     ) as problems
     from parsed`);
+  // A SKU on several lines of its order: each row takes a line with units left (see split-sku-lines.ts).
+  await allocateSplitSkuLines(conn, tenantId, HOLDING);
   // Units already held by stored returns, leaving out the lines this file replaces. A row that alone asks for
   // more than is left never counts against the rows after it; the others are accepted in file order while the
   // units last. Only lines asked for by several rows need the running sum. The few rows found over get their
@@ -99,7 +103,7 @@ export async function checkReturnRows(conn: DuckDBConnection, tenantId: string, 
     create or replace temp table import_over as
     with ok as (
       -- A stored return that was declined or canceled stays so (see keepStoredProgress) and holds no units.
-      select line, return_id, order_id, line_id, sku, v_quantity, bought from import_checked
+      select line, return_id, order_id, line_id, sku, v_quantity, bought, sku_lines from import_checked
       where problems = '' and coalesce(stored_status not in (${ENDS.map(lit).join(', ')}), true)
     ),
     held as (
@@ -123,7 +127,8 @@ export async function checkReturnRows(conn: DuckDBConnection, tenantId: string, 
                           over (partition by order_id, line_id order by line rows unbounded preceding) end
       from with_held where is_shared
     )
-    select line, 'returns of order ' || order_id || ' sku ' || sku || ' would total ' || total_units || ' units but ' || bought || ' was bought' as problem
+    select line, 'returns of order ' || order_id || ' sku ' || sku || ' would total ' || total_units || ' units but ' || bought || ' was bought'
+      || case when sku_lines > 1 then ' on line ' || line_id || ' (the order has the sku on ' || sku_lines || ' lines, and a return takes units of one)' else '' end as problem
     from totals where total_units > bought`);
   await conn.run(`update import_checked c set problems = o.problem from import_over o where c.line = o.line`);
 }
