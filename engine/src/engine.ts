@@ -62,8 +62,10 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
     idempotency: new IdempotencyService(store.db),
     async close() {
       kpis.cancelPendingRefresh();
-      await outbox.close();
+      // The queue finishes the jobs it has before the outbox forgets their rows (in process, a row goes once its job ran).
+      outbox.stop();
       await jobs.close();
+      await outbox.close();
       await store.close();
     },
   };

@@ -53,6 +53,7 @@ function connectionFrom(url: string): ConnectionOptions {
  * The worker runs in the process that owns the store (serve), since DuckDB allows one writer per file.
  */
 export class BullMqQueue implements JobQueue {
+  readonly durable = true;
   private readonly queue: Queue;
   private worker: Worker | undefined;
   private readonly handlers = new Map<string, JobHandler>();

@@ -12,7 +12,8 @@ const MAX_TAKEN_IDS = 10_000;
 
 /**
  * The default queue: jobs run in this process, one at a time, after the request that queued them has
- * been answered. Nothing survives a crash; that is what REDIS_URL (BullMQ) is for.
+ * been answered. It keeps nothing across a crash: the outbox keeps each job's row until the job has run, so the
+ * next start runs it again (REDIS_URL, BullMQ, keeps queued jobs in Redis instead).
  */
 export class InProcessQueue implements JobQueue {
   private readonly handlers = new Map<string, JobHandler>();
@@ -22,9 +23,11 @@ export class InProcessQueue implements JobQueue {
   private readonly taken = new Set<string>();
   private closed = false;
 
+  readonly durable = false;
+
   constructor(private readonly opts: InProcessQueueOptions = {}) {}
 
-  async enqueue(name: string, payload: Record<string, unknown>, opts: { jobId?: string } = {}): Promise<void> {
+  async enqueue(name: string, payload: Record<string, unknown>, opts: { jobId?: string; onDone?: () => void } = {}): Promise<void> {
     if (this.closed) throw new Error(`the job queue is closed; job ${name} was not accepted`);
     // A job id already taken is the same job queued again (a retried step): taken once, as BullMQ does.
     if (opts.jobId !== undefined) {
@@ -33,7 +36,7 @@ export class InProcessQueue implements JobQueue {
       if (this.taken.size > MAX_TAKEN_IDS) this.taken.delete(this.taken.values().next().value as string);
     }
     const id = opts.jobId ?? `${name}-${++this.counter}`;
-    this.pending = this.pending.then(() => this.run(id, name, payload));
+    this.pending = this.pending.then(() => this.run(id, name, payload)).finally(() => opts.onDone?.());
   }
 
   handle(name: string, handler: JobHandler): void {

@@ -25,9 +25,9 @@ export async function addOutboxJob(db: Db, name: string, payload: Record<string,
   return { seq: Number(row.seq), jobId, name, payload };
 }
 
-/** The oldest jobs waiting, in the order their changes committed. */
-export async function oldestOutboxJobs(db: Db, limit: number): Promise<OutboxJob[]> {
-  const rows = await db.selectFrom('job_outbox').select(['seq', 'job_id', 'name', 'payload']).orderBy('seq').limit(limit).execute();
+/** The oldest jobs waiting after row `afterSeq`, in the order their changes committed. */
+export async function oldestOutboxJobs(db: Db, limit: number, afterSeq = 0): Promise<OutboxJob[]> {
+  const rows = await db.selectFrom('job_outbox').select(['seq', 'job_id', 'name', 'payload']).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
   return rows.map((r) => ({
     seq: Number(r.seq),
     jobId: r.job_id,

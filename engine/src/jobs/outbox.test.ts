@@ -8,6 +8,8 @@ import { afterEach, expect, it } from 'vitest';
 import { openEngine, type Engine } from '../engine';
 import { engineInTempDir, seedTenantWithOrder } from '../testing/temp-store';
 import { BullMqQueue } from './bullmq';
+import { InProcessQueue } from './in-process';
+import { JobOutbox } from './outbox';
 
 // A Redis of the test's own (redis-server, as .ci/run installs it) on a free port, so the test can stop it
 // and start it again without touching the shared one.
@@ -137,4 +139,32 @@ it('writes no job for a change that was refused, and leaves none waiting after o
   expect(await count()).toBe(0);
   await engine.jobs.drain();
   expect((await engine.returns.getReturn(tenant.id, ret.return_id)).fraud_score).not.toBeNull();
+});
+
+it('keeps a job in the outbox until the in-process queue has run it, so a crash before that runs it at the next start', async () => {
+  const { engine, cleanup } = await engineInTempDir('rebound-outbox-in-process-');
+  cleanups.push(cleanup);
+  const rows = async () => Number((await engine.store.query<{ n: number }>("select count(*)::int as n from job_outbox where name = 'test.slow'"))[0].n);
+  let release: () => void = () => undefined;
+  const first = new InProcessQueue();
+  first.handle('test.slow', () => new Promise<void>((resolve) => (release = resolve)));
+  const before = new JobOutbox(engine.store.db, first, { log: () => undefined });
+  const job = await engine.store.db.transaction().execute((trx) => before.add(trx, 'test.slow', { n: 1 }));
+  await before.deliver([job]);
+  await new Promise((r) => setTimeout(r, 600)); // well past the batched delete of handed-over rows
+  expect(await rows()).toBe(1); // taken and running: the row stays
+  expect(await before.pending()).toBe(0); // but it does not wait to be handed over
+  // The process dies here, the job unfinished. The next start hands it over again, and it runs.
+  const ran: unknown[] = [];
+  const after = new InProcessQueue();
+  after.handle('test.slow', async (payload) => void ran.push(payload));
+  const restarted = new JobOutbox(engine.store.db, after, { log: () => undefined });
+  await restarted.deliver();
+  await after.drain();
+  expect(ran).toEqual([{ n: 1 }]);
+  await until('the row is gone once its job has run', async () => (await rows()) === 0, 5_000);
+  release();
+  await first.drain();
+  await before.close();
+  await restarted.close();
 });

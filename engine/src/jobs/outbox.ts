@@ -26,7 +26,8 @@ const DELETE_AFTER_MS = 200;
  * store and go, oldest first, when the queue answers (retried with backoff) or when the server starts again. A
  * request waits for the hand-over at most `waitMs`, so an unavailable queue delays its follow-up work, not its
  * answer. Rows handed over are deleted in batches (a commit per request cost a fifth of the API's throughput);
- * a crash before that hands them over again, and the queue takes a job id it has seen once.
+ * a crash before that hands them over again, and the queue takes a job id it has seen once. A queue that keeps
+ * nothing across a crash (in-process) has a job's row deleted only once the job has run.
  */
 export class JobOutbox {
   private tail: Promise<void> = Promise.resolve();
@@ -35,10 +36,13 @@ export class JobOutbox {
   private retryTimer: NodeJS.Timeout | undefined;
   private retryDelay: number;
   private handedOver: number[] = [];
+  /** Rows of jobs a queue that keeps nothing across a crash has taken and not run yet: kept until they have. */
+  private readonly running = new Set<number>();
   private deleting: number[] = [];
   private deleteTimer: NodeJS.Timeout | undefined;
   private waiting = false;
   private stopped = false;
+  private closed = false;
   private readonly opts: Required<JobOutboxOptions>;
 
   constructor(
@@ -79,16 +83,23 @@ export class JobOutbox {
 
   /** How many jobs wait to be handed over. */
   async pending(): Promise<number> {
-    // Rows handed over but not deleted yet do not count; nor does this wait for a hand-over stuck on the queue.
-    return countOutboxJobs(this.db, [...this.handedOver, ...this.deleting]);
+    // Rows handed over but not deleted yet (or still running in process) do not count; nor does this wait for
+    // a hand-over stuck on the queue.
+    return countOutboxJobs(this.db, [...this.handedOver, ...this.deleting, ...this.running]);
   }
 
-  /** Stops handing over (the engine is closing); waiting jobs stay in the store for the next start. */
-  async close(): Promise<void> {
+  /** Stops handing jobs over (the engine is closing: the queue finishes what it has, then `close`). */
+  stop(): void {
     this.stopped = true;
     clearTimeout(this.retryTimer);
+  }
+
+  /** Stops handing over and forgets the rows of jobs handed over; waiting jobs stay in the store for the next start. */
+  async close(): Promise<void> {
+    this.stop();
     clearTimeout(this.deleteTimer);
     await this.deleteHandedOver().catch(() => undefined);
+    this.closed = true;
   }
 
   // One hand-over at a time, so jobs reach the queue in the order their changes committed.
@@ -122,18 +133,42 @@ export class JobOutbox {
 
   private async handOverWaiting(): Promise<void> {
     await this.deleteHandedOver();
-    for (;;) {
-      const batch = await oldestOutboxJobs(this.db, BATCH);
+    for (let after = 0; ; ) {
+      const batch = await oldestOutboxJobs(this.db, BATCH, after);
       for (const job of batch) await this.handOverOne(job);
       if (batch.length < BATCH) return;
+      after = batch[batch.length - 1].seq;
       await this.deleteHandedOver();
     }
   }
 
   private async handOverOne(job: OutboxJob): Promise<void> {
     if (this.stopped) throw new Error('the outbox is closed');
-    await this.jobs.enqueue(job.name, job.payload, { jobId: job.jobId });
-    this.handedOver.push(job.seq);
+    if (this.running.has(job.seq)) return; // taken already, and running in this process
+    if (this.jobs.durable) {
+      await this.jobs.enqueue(job.name, job.payload, { jobId: job.jobId });
+      this.markHandedOver(job.seq);
+      return;
+    }
+    // A queue that keeps nothing across a crash: the row stays until the job has run.
+    this.running.add(job.seq);
+    try {
+      await this.jobs.enqueue(job.name, job.payload, {
+        jobId: job.jobId,
+        onDone: () => {
+          this.running.delete(job.seq);
+          this.markHandedOver(job.seq);
+        },
+      });
+    } catch (error) {
+      this.running.delete(job.seq);
+      throw error;
+    }
+  }
+
+  private markHandedOver(seq: number): void {
+    if (this.closed) return; // the store may be gone: the row stays, and the next start runs the job again
+    this.handedOver.push(seq);
     if (!this.deleteTimer) {
       this.deleteTimer = setTimeout(() => void this.serially(() => this.deleteHandedOver()).catch(() => undefined), DELETE_AFTER_MS);
       this.deleteTimer.unref();

@@ -3,8 +3,16 @@
  * runs as jobs behind this interface: in-process by default, BullMQ on Redis when REDIS_URL is set.
  */
 export interface JobQueue {
-  /** Queues a job; resolves once the queue has accepted it (durably, for BullMQ). */
-  enqueue(name: string, payload: Record<string, unknown>, opts?: { jobId?: string }): Promise<void>;
+  /**
+   * False when the queue keeps nothing across a crash (in-process): the outbox then keeps a job's row until the
+   * job has run (`onDone`), so a crash runs it again at the next start. BullMQ keeps its jobs in Redis.
+   */
+  readonly durable: boolean;
+  /**
+   * Queues a job; resolves once the queue has accepted it (durably, for BullMQ). A queue that is not durable
+   * calls `onDone` when the job has run (succeeded, or failed every attempt).
+   */
+  enqueue(name: string, payload: Record<string, unknown>, opts?: { jobId?: string; onDone?: () => void }): Promise<void>;
   /** Registers the handler of a job name. */
   handle(name: string, handler: JobHandler): void;
   /** Resolves when every accepted job has finished (success or dead-lettered). */
