@@ -16,8 +16,12 @@ export interface JobOutboxOptions {
 
 /** Jobs taken from the outbox per read when catching up. */
 const BATCH = 100;
-/** Handed-over rows are deleted together, at most this long after the first of them (ms). */
-const DELETE_AFTER_MS = 200;
+/**
+ * Handed-over rows are deleted together, at most this long after the first of them (ms). Each delete is a commit
+ * on the store's one connection: every 200 ms it cost a fifth of the API's throughput once in-process rows went
+ * only after their jobs ran; every second, none (alternating runs: 30-34 req/s against 25-28 before the change).
+ */
+const DELETE_AFTER_MS = 1000;
 
 /**
  * The transactional outbox of follow-up jobs. A change writes its jobs in its own transaction (`add`), and
