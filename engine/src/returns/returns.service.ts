@@ -6,7 +6,7 @@ import type { JobOutbox } from '../jobs/outbox';
 import type { OutboxJob } from '../jobs/outbox.repository';
 import { findOrder, findOrderLines } from '../orders/orders.repository';
 import { parseTimestamp } from '../orders/orders.service';
-import { DomainError, InvalidInputError, NotFoundError, PolicyRefusalError, UnprocessableError, IllegalTransitionError } from '../shared/errors';
+import { DomainError, InvalidInputError, NotFoundError, UnprocessableError, IllegalTransitionError } from '../shared/errors';
 import { newReturnId } from '../shared/ids';
 import type { TenantsService } from '../tenants/tenants.service';
 import { RESOLUTIONS, type Resolution } from './dispositions';
