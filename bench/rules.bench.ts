@@ -61,33 +61,24 @@ export default async function rulesBench(): Promise<BenchRow[]> {
                    select ${tt}, 'R' || i, 'O' || i, '1', 'SKU' || (i % 3000), 1, case when i % 3 = 0 then 'defective' else 'size_too_small' end, 6, 2 from range(${RETURNS}) t(i)`);
     });
     await engine.kpis.refresh({ runTests: false });
-    await engine.rules.backtest(tenant.id, set); // warm
-    t = performance.now();
-    await engine.rules.backtest(tenant.id, set);
-    const backtest = (performance.now() - t) / 1000;
+    // Seconds of a second backtest of a set (the first one warms the marts and caches), optionally behind one more rule.
+    const backtestSeconds = async (first?: RuleSet['rules'][number]) => {
+      const timed = { rules: first ? [first, ...set.rules] : set.rules } as RuleSet;
+      await engine.rules.backtest(tenant.id, timed);
+      const started = performance.now();
+      await engine.rules.backtest(tenant.id, timed);
+      return (performance.now() - started) / 1000;
+    };
+    const backtest = await backtestSeconds();
     // The same set behind a rule on the customer's history as of each request (the costliest facts to compute).
-    const withCustomer = {
-      rules: [
-        { name: 'review serial returners', priority: 30, enabled: true, conditions: { all: [{ fact: 'customer_return_rate', operator: 'greaterThan', value: 0.6 }] }, outcome: { type: 'review' } },
-        ...set.rules,
-      ],
-    } as RuleSet;
-    await engine.rules.backtest(tenant.id, withCustomer); // warm
-    t = performance.now();
-    await engine.rules.backtest(tenant.id, withCustomer);
-    const backtestCustomer = (performance.now() - t) / 1000;
+    const backtestCustomer = await backtestSeconds(
+      { name: 'review serial returners', priority: 30, enabled: true, conditions: { all: [{ fact: 'customer_return_rate', operator: 'greaterThan', value: 0.6 }] }, outcome: { type: 'review' } } as RuleSet['rules'][number],
+    );
     // The same set behind a rule on the SKU's 90-day return rate: one pass over the marts per month of history
     // (the returns span 12 months), each return reading the 90 days before its month.
-    const withSku = {
-      rules: [
-        { name: 'inspect often returned SKUs', priority: 30, enabled: true, conditions: { all: [{ fact: 'sku_return_rate_90d', operator: 'greaterThan', value: 0.9 }] }, outcome: { type: 'require_inspection' } },
-        ...set.rules,
-      ],
-    } as RuleSet;
-    await engine.rules.backtest(tenant.id, withSku); // warm
-    t = performance.now();
-    await engine.rules.backtest(tenant.id, withSku);
-    const backtestSku = (performance.now() - t) / 1000;
+    const backtestSku = await backtestSeconds(
+      { name: 'inspect often returned SKUs', priority: 30, enabled: true, conditions: { all: [{ fact: 'sku_return_rate_90d', operator: 'greaterThan', value: 0.9 }] }, outcome: { type: 'require_inspection' } } as RuleSet['rules'][number],
+    );
     const rows = await engine.store.query<Facts>(`select * from (${returnFactsSql(engine.kpis, tenant.id)}) limit ${JS_ROWS}`);
     t = performance.now();
     for (const f of rows) await jre.run({ ...f });
@@ -97,7 +88,7 @@ export default async function rulesBench(): Promise<BenchRow[]> {
       { benchmark: 'rules', metric: 'live decisions, 20 rules', unit: 'decisions/s', value: ours, baseline: reference, baselineName: 'json-rules-engine', target: '>= 50,000' },
       { benchmark: 'rules', metric: `backtest of 20 rules over ${n} returns`, unit: 's', value: backtest, baseline: jsRows, baselineName: 'json-rules-engine row by row (scaled from 100k)', target: '< 2 s' },
       { benchmark: 'rules', metric: `the same plus a customer_return_rate rule (history as of each request)`, unit: 's', value: backtestCustomer, baseline: jsRows, baselineName: 'json-rules-engine row by row (scaled from 100k)' },
-      { benchmark: 'rules', metric: `the same plus a sku_return_rate_90d rule (12 monthly windows)`, unit: 's', value: backtestSku, baseline: jsRows, baselineName: 'json-rules-engine row by row (scaled from 100k)' },
+      { benchmark: 'rules', metric: `the same plus a sku_return_rate_90d rule (a marts window per month of history)`, unit: 's', value: backtestSku, baseline: jsRows, baselineName: 'json-rules-engine row by row (scaled from 100k)' },
     ];
   } finally {
     await cleanup();

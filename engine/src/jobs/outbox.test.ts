@@ -11,6 +11,11 @@ import { BullMqQueue } from './bullmq';
 import { InProcessQueue } from './in-process';
 import { JobOutbox } from './outbox';
 
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
 // A Redis of the test's own (redis-server, as .ci/run installs it) on a free port, so the test can stop it
 // and start it again without touching the shared one.
 async function freePort(): Promise<number> {
@@ -33,15 +38,31 @@ async function answers(port: number): Promise<boolean> {
   });
 }
 
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  for (let i = 0; i < 100 && !(await answers(port)); i++) await new Promise((r) => setTimeout(r, 50));
-  return child;
+/** A redis-server of the test's own on a free port, killed after the test; `stop` and `start` it at will. */
+async function ownRedis(): Promise<{ url: string; stop(): Promise<void>; start(): Promise<void> }> {
+  const port = await freePort();
+  let child: ChildProcess | undefined;
+  const redis = {
+    url: `redis://127.0.0.1:${port}`,
+    async start() {
+      child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+      for (let i = 0; i < 100 && !(await answers(port)); i++) await new Promise((r) => setTimeout(r, 50));
+    },
+    async stop() {
+      child?.kill('SIGKILL');
+      for (let i = 0; i < 100 && (await answers(port)); i++) await new Promise((r) => setTimeout(r, 50));
+    },
+  };
+  await redis.start();
+  cleanups.push(() => void child?.kill('SIGKILL'));
+  return redis;
 }
 
-async function stopRedis(child: ChildProcess, port: number): Promise<void> {
-  child.kill('SIGKILL');
-  for (let i = 0; i < 100 && (await answers(port)); i++) await new Promise((r) => setTimeout(r, 50));
+/** A data directory removed after the test. */
+function tempDataDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 async function until(what: string, ok: () => Promise<boolean>, ms = 20_000): Promise<void> {
@@ -52,19 +73,12 @@ async function until(what: string, ok: () => Promise<boolean>, ms = 20_000): Pro
   }
 }
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
 
 it('keeps a request\'s follow-up work while Redis is down: the request is answered, the job goes when Redis is back', async () => {
-  const port = await freePort();
-  let redis = await startRedis(port);
-  cleanups.push(() => void redis.kill('SIGKILL'));
-  const dataDir = mkdtempSync(join(tmpdir(), 'rebound-outbox-'));
-  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const redis = await ownRedis();
+  const dataDir = tempDataDir('rebound-outbox-');
   const logged: string[] = [];
-  const queue = new BullMqQueue({ redisUrl: `redis://127.0.0.1:${port}`, name: `outbox-${randomUUID()}`, backoffMs: 10 });
+  const queue = new BullMqQueue({ redisUrl: redis.url, name: `outbox-${randomUUID()}`, backoffMs: 10 });
   const engine = await openEngine({ dataDir, jobs: queue, outbox: { waitMs: 300, retryMs: 100, maxRetryMs: 500, log: (m) => logged.push(m) } });
   cleanups.push(() => engine.close());
   const { tenant } = await seedTenantWithOrder(engine);
@@ -73,7 +87,7 @@ it('keeps a request\'s follow-up work while Redis is down: the request is answer
   const before = await engine.returns.requestReturn(tenant.id, { order_id: 'A-1001', lines: [{ sku: 'CAP', quantity: 1, reason_text: 'the colour is nothing like the photo' }] }, { actor: 't' });
   await until('the first return is classified', classified(before.return_id));
 
-  await stopRedis(redis, port);
+  await redis.stop();
   const started = Date.now();
   const during = await engine.returns.requestReturn(tenant.id, { order_id: 'A-1001', lines: [{ sku: 'HOOD-M', quantity: 1, reason_text: 'way too small, ordered my usual size' }] }, { actor: 't' });
   // Answered after the outbox's wait, not held until Redis answers; stored, and its job kept.
@@ -87,7 +101,7 @@ it('keeps a request\'s follow-up work while Redis is down: the request is answer
   expect(await engine.outbox.pending()).toBe(2);
   expect(logged).toEqual([expect.stringMatching(/^follow-up jobs wait in the store's outbox \(the job queue did not take them within 300 ms\)/)]);
 
-  redis = await startRedis(port);
+  await redis.start();
   await until('the outbox is empty', async () => (await engine.outbox.pending()) === 0);
   await until('the returns made while Redis was down are classified', async () => (await classified(during.return_id)()) && (await classified(alsoDuring.return_id)()));
   expect((await engine.returns.getReturn(tenant.id, during.return_id)).lines[0].predicted_reason_code).toBe('size_too_small');
@@ -95,17 +109,14 @@ it('keeps a request\'s follow-up work while Redis is down: the request is answer
 });
 
 it('hands over at start the jobs a stopped server left in the outbox', async () => {
-  const port = await freePort();
-  let redis = await startRedis(port);
-  cleanups.push(() => void redis.kill('SIGKILL'));
-  const dataDir = mkdtempSync(join(tmpdir(), 'rebound-outbox-restart-'));
-  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const redis = await ownRedis();
+  const dataDir = tempDataDir('rebound-outbox-restart-');
   const name = `outbox-${randomUUID()}`;
-  const redisUrl = `redis://127.0.0.1:${port}`;
+  const redisUrl = redis.url;
   const quiet = { waitMs: 200, retryMs: 60_000, log: () => undefined };
   let engine: Engine = await openEngine({ dataDir, jobs: new BullMqQueue({ redisUrl, name }), outbox: quiet });
   const { tenant } = await seedTenantWithOrder(engine);
-  await stopRedis(redis, port);
+  await redis.stop();
   const ret = await engine.returns.requestReturn(tenant.id, { order_id: 'A-1001', lines: [{ sku: 'CAP', quantity: 1, reason_text: 'the colour is nothing like the photo' }] }, { actor: 't' });
   await engine.returns.transition(tenant.id, ret.return_id, 'cancel', { reason: 'changed my mind' }, { actor: 't' });
   expect(await engine.outbox.pending()).toBe(2);
@@ -114,7 +125,7 @@ it('hands over at start the jobs a stopped server left in the outbox', async () 
   await engine.close();
   expect(Date.now() - closing).toBeLessThan(10_000);
 
-  redis = await startRedis(port);
+  await redis.start();
   engine = await openEngine({ dataDir, jobs: new BullMqQueue({ redisUrl, name }), outbox: quiet });
   cleanups.push(() => engine.close());
   expect(await engine.outbox.pending()).toBe(2);

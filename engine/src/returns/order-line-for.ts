@@ -17,6 +17,33 @@ export interface OrderUnits {
   windowStartsAt: Date;
 }
 
+/** An order line under the return policy: the units it has left, and the exceptions it lets through or its refusal. */
+export interface JudgedLine {
+  line: OrderLineRow;
+  left: number;
+  exceptions?: PolicyException[];
+  refusal?: PolicyRefusalError;
+}
+
+/** Each given line of an order under the policy once, with the units other returns have not taken yet. */
+export function judgeLines(
+  lines: OrderLineRow[],
+  order: Pick<OrderUnits, 'held' | 'windowStartsAt'>,
+  policy: ReturnPolicy,
+  at: Date,
+  strictness: PolicyStrictness = {},
+): JudgedLine[] {
+  return lines.map((line) => {
+    const left = Math.max(line.quantity - (order.held.get(line.line_id) ?? 0), 0);
+    try {
+      return { line, left, exceptions: assertReturnable(policy, { sku: line.sku, category: line.category, final_sale: line.final_sale, window_starts_at: order.windowStartsAt }, at, strictness) };
+    } catch (error) {
+      if (error instanceof PolicyRefusalError) return { line, left, refusal: error };
+      throw error;
+    }
+  });
+}
+
 /**
  * The order line a return line takes its units from. An order may carry one SKU on several lines (a second one
  * at another price, a gift, an engraving); a return line holds units of one of them, so the first line (in line
@@ -37,32 +64,22 @@ export function orderLineFor(
   if (!candidates.length) {
     throw new UnprocessableError(`order ${order.orderId} has no line ${asked.line_id} with sku '${asked.sku}' (its lines of ${asked.sku}: ${ofSku.map((l) => l.line_id).join(', ')})`);
   }
-  const left = (l: OrderLineRow) => Math.max(l.quantity - (order.held.get(l.line_id) ?? 0), 0);
-  // Each line under the policy once: the exceptions it lets through, or its refusal.
-  const judged = candidates.map((line) => {
-    try {
-      return { line, exceptions: assertReturnable(policy, { sku: line.sku, category: line.category, final_sale: line.final_sale, window_starts_at: order.windowStartsAt }, at, strictness) };
-    } catch (error) {
-      if (error instanceof PolicyRefusalError) return { line, refusal: error };
-      throw error;
-    }
-  });
-  const fits = judged.find((j) => j.exceptions && left(j.line) >= asked.quantity);
+  const judged = judgeLines(candidates, order, policy, at, strictness);
+  const fits = judged.find((j) => j.exceptions && j.left >= asked.quantity);
   if (fits) return { line: fits.line, exceptions: fits.exceptions! };
-  const allowed = judged.filter((j) => j.exceptions).map((j) => j.line);
+  const allowed = judged.filter((j) => j.exceptions);
   // No line the policy allows at all: its refusal (of the first line) says why.
   if (!allowed.length) throw judged[0].refusal!;
-  const bought = allowed.reduce((n, l) => n + l.quantity, 0);
-  const already = allowed.reduce((n, l) => n + (order.held.get(l.line_id) ?? 0), 0);
+  const bought = allowed.reduce((n, j) => n + j.line.quantity, 0);
+  const already = allowed.reduce((n, j) => n + (order.held.get(j.line.line_id) ?? 0), 0);
+  const most = Math.max(...allowed.map((j) => j.left));
   if (allowed.length === 1) {
-    const most = left(allowed[0]);
     throw new PolicyRefusalError(
       `cannot return ${asked.quantity} x ${asked.sku}: ${bought} bought, ${already} already being returned, so at most ${most} can be returned`,
       { sku: asked.sku, bought, already_returned: already, returnable: most },
     );
   }
-  const most = Math.max(...allowed.map(left));
-  const perLine = allowed.map((l) => `line ${l.line_id}: ${left(l)} left`).join(', ');
+  const perLine = allowed.map((j) => `line ${j.line.line_id}: ${j.left} left`).join(', ');
   throw new PolicyRefusalError(
     most === 0
       ? `cannot return ${asked.quantity} x ${asked.sku}: ${bought} bought on ${allowed.length} lines, all already being returned`
@@ -73,7 +90,7 @@ export function orderLineFor(
       bought,
       already_returned: already,
       returnable: most,
-      lines: allowed.map((l) => ({ line_id: l.line_id, bought: l.quantity, returnable: left(l) })),
+      lines: allowed.map((j) => ({ line_id: j.line.line_id, bought: j.line.quantity, returnable: j.left })),
     },
   );
 }

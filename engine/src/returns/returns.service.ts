@@ -10,8 +10,8 @@ import { DomainError, InvalidInputError, NotFoundError, UnprocessableError, Ille
 import { newReturnId } from '../shared/ids';
 import type { TenantsService } from '../tenants/tenants.service';
 import { RESOLUTIONS, type Resolution } from './dispositions';
-import { orderLineFor } from './order-line-for';
-import { assertReturnable, lateReturnsAllowedFrom, type PolicyException } from './policy';
+import { judgeLines, orderLineFor, type JudgedLine } from './order-line-for';
+import { lateReturnsAllowedFrom, type PolicyException } from './policy';
 import type { ReturnLineRow, ReturnRow } from './return.table';
 import * as repo from './returns.repository';
 import { ReturnStatus, toShopifyReturnStatus } from './status';
@@ -314,16 +314,9 @@ export class ReturnsService {
     const skus = [...new Set(lines.map((l) => l.sku))];
     return skus.map((sku) => {
       const ofSku = lines.filter((l) => l.sku === sku);
-      const judged = ofSku.map((l) => {
-        try {
-          assertReturnable(tenant.policy, { sku: l.sku, category: l.category, final_sale: l.final_sale, window_starts_at: new Date(order.delivered_at ?? order.ordered_at) }, at);
-          return { line: l, left: Math.max(l.quantity - (held.get(l.line_id) ?? 0), 0), refusal: null };
-        } catch (error) {
-          return { line: l, left: 0, refusal: (error as Error).message };
-        }
-      });
-      const allowed = judged.filter((j) => j.refusal === null);
-      const best = allowed.reduce<(typeof judged)[number] | undefined>((b, j) => (!b || j.left > b.left ? j : b), undefined) ?? judged[0];
+      const judged = judgeLines(ofSku, { held, windowStartsAt: new Date(order.delivered_at ?? order.ordered_at) }, tenant.policy, at);
+      const allowed = judged.filter((j) => !j.refusal);
+      const best = allowed.reduce<JudgedLine | undefined>((b, j) => (!b || j.left > b.left ? j : b), undefined) ?? judged[0];
       return {
         sku,
         product_name: best.line.product_name,
@@ -331,8 +324,8 @@ export class ReturnsService {
         unit_price: Number(best.line.unit_price),
         bought: ofSku.reduce((n, l) => n + l.quantity, 0),
         already_returned: ofSku.reduce((n, l) => n + (held.get(l.line_id) ?? 0), 0),
-        returnable: best.left,
-        refusal: allowed.length ? null : judged[0].refusal,
+        returnable: allowed.length ? best.left : 0,
+        refusal: allowed.length ? null : judged[0].refusal!.message,
       };
     });
   }

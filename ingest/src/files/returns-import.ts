@@ -25,7 +25,7 @@ function lineValue(column: string): string {
 }
 
 /** Temp tables a returns import leaves behind, for the caller to drop. */
-export const RETURN_TEMP_TABLES = ['reason_aliases', 'import_over', 'import_returns', 'import_changed', 'import_split', 'import_split_lines'];
+export const RETURN_TEMP_TABLES = ['reason_aliases', 'import_over', 'import_returns', 'import_changed', 'import_split_lines'];
 
 /**
  * Checks every staged return row in SQL; fills temp table `import_checked` with a `problems` column, each

@@ -19,20 +19,12 @@ export async function allocateSplitSkuLines(conn: DuckDBConnection, tenantId: st
       from import_checked where problems = '' and sku_lines > 1 order by line`)
   ).getRows() as [bigint, string, string, string, number, boolean][];
   if (!rows.length) return 0;
-  await conn.run('create or replace temp table import_split (line bigint, order_id varchar, sku varchar, return_id varchar)');
-  const appender = await conn.createAppender('import_split', null, 'temp');
-  for (const [line, returnId, orderId, sku] of rows) {
-    appender.appendBigInt(line);
-    appender.appendVarchar(orderId);
-    appender.appendVarchar(sku);
-    appender.appendVarchar(returnId);
-    appender.endRow();
-  }
-  appender.closeSync();
+  // The (order, sku) pairs taking part, read where the checks put them.
+  const split = `(select distinct order_id, sku from import_checked where problems = '' and sku_lines > 1)`;
   const lines = (
     await conn.runAndReadAll(`
       select order_id, sku, line_id, quantity from order_lines
-      where tenant_id = ${t} and (order_id, sku) in (select distinct order_id, sku from import_split) order by order_id, sku, line_id`)
+      where tenant_id = ${t} and (order_id, sku) in ${split} order by order_id, sku, line_id`)
   ).getRows() as [string, string, string, number][];
   // Stored return lines of those SKUs: the line each holds, and whether it still holds units (not declined or
   // canceled). A (return, sku) the file gives again is replaced by the file's row, so it does not count as held.
@@ -40,7 +32,7 @@ export async function allocateSplitSkuLines(conn: DuckDBConnection, tenantId: st
     await conn.runAndReadAll(`
       select rl.return_id, rl.order_id, rl.sku, rl.line_id, rl.quantity, r.status in ${holding} as holds
       from return_lines rl join returns r on r.tenant_id = rl.tenant_id and r.id = rl.return_id
-      where rl.tenant_id = ${t} and (rl.order_id, rl.sku) in (select distinct order_id, sku from import_split)`)
+      where rl.tenant_id = ${t} and (rl.order_id, rl.sku) in ${split}`)
   ).getRows() as [string, string, string, string, number, boolean][];
   const key = (...parts: string[]) => parts.join('\u0000');
   const inFile = new Set(rows.map(([, returnId, , sku]) => key(returnId, sku)));
